@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Emit/Resources")]
+            resources: [.copy("Emit/Templates"), .copy("Normalize/Tables")]
         ),
 
         // A thin command line over the engine.
