@@ -45,6 +45,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
+    /// The day `days` after 1970-01-01.
+    public init(ordinal days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// The same day `n` years later (29 February becomes 28 February in a common year).
+    public func addingYears(_ n: Int) -> Day {
+        Day(year: year + n, month: month, day: min(day, Day.daysIn(month: month, year: year + n)))!
+    }
+
     public var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"

@@ -1,0 +1,50 @@
+/// Everything one run of a pipeline produced, before it is written out.
+public struct RunResult: Sendable {
+    public var pipeline: PipelineDefinition
+    public var asOf: Day
+    public var inputs: [InputRecord]
+    public var documents: [Document]
+    public var facts: [Fact]
+    public var series: [SeriesPoint]
+    public var targets: [TargetStatus]
+    /// Rejects kept as records (capped per file); `rowCounts` has the full totals.
+    public var rejects: [Reject]
+    public var diagnostics: [Diagnostic]
+    public var rowCounts: RowCounts
+    /// Per CSV file: encoding, counts and notes (数据来源, 注).
+    public var tables: [TableRecord]
+    /// Whether any input comes from a source marked illustrative.
+    public var hasIllustrativeInput: Bool { inputs.contains { $0.illustrative } }
+}
+
+/// One input file as the run saw it.
+public struct InputRecord: Sendable, Hashable, Codable {
+    public var path: String
+    public var source: String
+    public var kind: String
+    public var bytes: Int
+    public var sha256: String
+    public var illustrative: Bool
+    /// True when the cached result for this content hash was used instead of reading it again.
+    public var reused: Bool
+}
+
+/// Rows of all CSV inputs: read = used + rejected + filtered.
+public struct RowCounts: Sendable, Hashable, Codable {
+    public var read = 0
+    public var used = 0
+    public var rejected = 0
+    public var filtered = 0
+    public init() {}
+}
+
+/// One CSV file's summary.
+public struct TableRecord: Sendable, Hashable, Codable {
+    public var path: String
+    public var encoding: String
+    public var rowsRead: Int
+    public var rowsUsed: Int
+    public var rowsRejected: Int
+    public var rowsFiltered: Int
+    public var notes: [String]
+}
