@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+
+/// Results of earlier runs, so unchanged inputs are not decoded, parsed or extracted again.
+///
+/// Content hashes are recomputed only for files whose size or modification time changed (stat-based
+/// change detection); results are keyed by content hash, source, pipeline definition and tool version.
+public final class RunCache: @unchecked Sendable {
+    struct StatEntry: Codable { var size: Int; var modified: Int64; var sha256: String }
+
+    public let directory: URL
+    private let pipelineHash: String
+    private var index: [String: StatEntry] = [:]
+    private let lock = NSLock()
+
+    public init(directory: URL, pipelineHash: String) {
+        self.directory = directory
+        self.pipelineHash = pipelineHash
+        if let data = try? Data(contentsOf: directory.appendingPathComponent("index.json")),
+           let decoded = try? JSONDecoder().decode([String: StatEntry].self, from: data) {
+            index = decoded
+        }
+    }
+
+    /// The content hash of a file: from the index when size and time are unchanged, else computed.
+    public func contentHash(of file: DiscoveredFile) throws -> (hash: String, fromIndex: Bool) {
+        lock.lock()
+        let known = index[file.path]
+        lock.unlock()
+        if let known, known.size == file.size, known.modified == file.modified { return (known.sha256, true) }
+        let hash = try Self.sha256(of: file.url)
+        lock.lock()
+        index[file.path] = StatEntry(size: file.size, modified: file.modified, sha256: hash)
+        lock.unlock()
+        return (hash, false)
+    }
+
+    /// SHA-256 of a file, read in 1 MiB chunks so memory stays flat.
+    public static func sha256(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    func key(contentHash: String, source: String) -> String {
+        let text = [contentHash, source, pipelineHash, CityPulseVersion.string].joined(separator: "|")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func result(contentHash: String, source: String) -> FileResult? {
+        let url = directory.appendingPathComponent("results/\(key(contentHash: contentHash, source: source)).json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(FileResult.self, from: data)
+    }
+
+    public func store(_ result: FileResult, contentHash: String, source: String) {
+        let folder = directory.appendingPathComponent("results")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let data = try? JSONEncoder().encode(result) else { return }
+        Self.writeAtomically(data, to: folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json"))
+    }
+
+    /// Saves the stat index, forgetting files that are gone.
+    public func save(keeping paths: Set<String>) {
+        lock.lock()
+        index = index.filter { paths.contains($0.key) }
+        let snapshot = index
+        lock.unlock()
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(snapshot) { Self.writeAtomically(data, to: directory.appendingPathComponent("index.json")) }
+    }
+
+    /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry.
+    static func writeAtomically(_ data: Data, to url: URL) {
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try data.write(to: temp)
+            if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+        }
+    }
+}
+
+/// The tool's version: part of every cache key and of the manifest.
+public enum CityPulseVersion {
+    public static let string = "0.1.0"
+}
