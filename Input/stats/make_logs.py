@@ -233,15 +233,18 @@ def generate() -> None:
     write(CARRIERS, ["日期", "区县", "类别", "点位名称", "数量"], carrier_rows(rng))
 
 
-def check() -> None:
-    """Sum the well-formed rows of each counted category, by period and by district."""
+def sums(verbose: bool = False) -> dict:
+    """Sum the well-formed rows of each counted category up to 2024-10-31.
+
+    Keys are (metric, year, district), with district "全市" for the whole city; the metric is the
+    类别, except that 早夜市 and 集市 are summed together as "早夜市+集市"."""
     counted = {RETENTION: ("人数", {"留呼登记"}), TALENT: ("人数", {"高层次创新人才"}),
                CARRIERS: ("数量", {"创业载体", "便民生活圈", "早夜市", "集市"})}
+    out: dict = defaultdict(int)
     for name, (value_col, cats) in counted.items():
         with (HERE / name).open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
             header = next(reader)
-            sums = defaultdict(int)
             rows = bad = 0
             for lineno, rec in enumerate(reader, start=2):
                 rows += 1
@@ -255,19 +258,26 @@ def check() -> None:
                     n = int(row[value_col])
                 except ValueError as e:
                     bad += 1
-                    print(f"  {name}:{lineno}: malformed ({e}): {','.join(rec)}")
+                    if verbose:
+                        print(f"  {name}:{lineno}: malformed ({e}): {','.join(rec)}")
                     continue
                 if row["类别"] not in cats or day > LAST_DAY:
                     continue
                 metric = "早夜市+集市" if row["类别"] in ("早夜市", "集市") else row["类别"]
-                sums[(metric, day.year, "全市")] += n
-                sums[(metric, day.year, row["区县"])] += n
-        print(f"{name}: {rows} rows, {bad} malformed ({100 * bad / rows:.2f}%)")
-        for (metric, year, district), n in sorted(sums.items()):
-            if district in ("全市", "赛罕区", "新城区", "回民区"):
-                print(f"  {metric} {year} {district}: {n}")
-        for metric in sorted({k[0] for k in sums}):
-            print(f"  {metric} 2023-01..2024-10 全市: {sums[(metric, 2023, '全市')] + sums[(metric, 2024, '全市')]}")
+                out[(metric, day.year, "全市")] += n
+                out[(metric, day.year, row["区县"])] += n
+        if verbose:
+            print(f"{name}: {rows} rows, {bad} malformed ({100 * bad / rows:.2f}%)")
+    return dict(out)
+
+
+def check() -> None:
+    s = sums(verbose=True)
+    for (metric, year, district), n in sorted(s.items()):
+        if district in ("全市", "赛罕区", "新城区", "回民区"):
+            print(f"  {metric} {year} {district}: {n}")
+    for metric in sorted({k[0] for k in s}):
+        print(f"  {metric} 2023-01..2024-10 全市: {s.get((metric, 2023, '全市'), 0) + s.get((metric, 2024, '全市'), 0)}")
 
 
 if __name__ == "__main__":
