@@ -5,5 +5,10 @@ struct CityPulseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "citypulse",
         abstract: "Turns news releases and statistics exports into city metrics, a JSON feed and a report.",
-        subcommands: [])
+        discussion: """
+        Exit codes: 0 success; 1 failure, nothing published; 64 invalid pipeline or usage; \
+        65 published but a data-quality check failed; 75 another run holds the lock.
+        """,
+        version: CityPulseVersionText.text,
+        subcommands: [RunCommand.self, ValidateCommand.self, ExtractCommand.self, QuantitiesCommand.self])
 }

@@ -60,6 +60,9 @@ public enum FeedWriter {
         return SHA256.hash(data: Data(key.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// A fact as the feed's `facts` rows and `citypulse extract -p` print it.
+    public static func factJSON(_ f: Fact) -> JSONValue { factRow(f) }
+
     static func factRow(_ f: Fact) -> JSONValue {
         let first = f.sources.first
         var row: [String: JSONValue] = [

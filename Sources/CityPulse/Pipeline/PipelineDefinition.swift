@@ -139,3 +139,11 @@ public struct QualityDefinition: Sendable, Hashable {
     /// Highest share of CSV rows that may be rejected (0…1).
     public var maxRejectRate: Double
 }
+
+extension PipelineDefinition {
+    /// A pipeline with no metrics, sources or regions: `citypulse extract` without `--pipeline`.
+    public static let standalone = PipelineDefinition(
+        name: "extract", title: "extract", path: "", contentHash: "", policyStart: nil, sources: [], metrics: [],
+        regions: Gazetteer(), outputs: OutputDefinition(directory: "extract", reportTemplate: nil),
+        quality: QualityDefinition(maxRejectRate: 1))
+}

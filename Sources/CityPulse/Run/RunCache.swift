@@ -44,6 +44,11 @@ public final class RunCache: @unchecked Sendable {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// SHA-256 of bytes in memory.
+    public static func sha256(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
     func key(contentHash: String, source: String) -> String {
         let text = [contentHash, source, pipelineHash, CityPulseVersion.string].joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()

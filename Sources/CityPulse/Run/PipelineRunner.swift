@@ -1,0 +1,247 @@
+import Foundation
+import Logging
+
+/// Runs one pipeline through every stage and publishes its outputs atomically:
+/// discover → decode → parse → normalize → extract → reconcile → emit.
+public struct PipelineRunner: Sendable {
+    public let pipeline: PipelineDefinition
+    public let options: RunOptions
+    public let logger: Logger
+
+    public init(pipeline: PipelineDefinition, options: RunOptions, logger: Logger) {
+        self.pipeline = pipeline
+        self.options = options
+        self.logger = logger
+    }
+
+    /// What a run did, for the exit code, the summary line and `--dry-run`.
+    public struct Outcome: Sendable {
+        public var status: RunStatus
+        public var message: String
+        public var outputDirectory: URL
+        public var result: RunResult?
+        public var manifest: Manifest?
+        /// For `--dry-run`: the files that would be read (path, whether the cache has them) and written.
+        public var plannedReads: [(path: String, cached: Bool)] = []
+        public var plannedWrites: [String] = []
+    }
+
+    public var outputDirectory: URL { options.outputRoot.appendingPathComponent(pipeline.outputs.directory) }
+
+    public func run() async -> Outcome {
+        let started = options.clock()
+        var timings = Timings()
+        let target = outputDirectory
+        guard Self.staysInside(target, root: options.outputRoot) else {
+            return Outcome(status: .invalid, message: Diagnostic.Message.outputOutside(pipeline.outputs.directory).text, outputDirectory: target)
+        }
+
+        // Lock before anything is read, so two runs never interleave.
+        var lock: OutputLock?
+        if !options.dryRun {
+            do {
+                try FileManager.default.createDirectory(at: options.outputRoot, withIntermediateDirectories: true)
+                lock = try OutputLock(path: options.outputRoot.appendingPathComponent(".\(pipeline.outputs.directory).lock").path, wait: options.wait)
+            } catch let busy as OutputLock.Busy {
+                return Outcome(status: .locked, message: busy.description, outputDirectory: target)
+            } catch {
+                return Outcome(status: .failure, message: "cannot create \(options.outputRoot.path): \(error.localizedDescription)", outputDirectory: target)
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        // discover
+        let (files, discoverDiagnostics) = timings.measure("discover") { SourceDiscovery(inputRoot: options.inputRoot).discover(pipeline) }
+        let cache = RunCache(directory: options.outputRoot.appendingPathComponent(".cache/\(pipeline.name)"), pipelineHash: pipeline.contentHash)
+
+        if options.dryRun {
+            let reads = files.map { f in
+                let cached = !options.full && ((try? cache.contentHash(of: f)).map { cache.result(contentHash: $0.hash, source: f.source.id) != nil } ?? false)
+                return (path: f.path, cached: cached)
+            }
+            return Outcome(status: .success, message: "dry run: \(files.count) inputs, nothing written", outputDirectory: target,
+                           plannedReads: reads, plannedWrites: OutputFiles.all.map { target.appendingPathComponent($0).path })
+        }
+
+        // decode → parse → normalize → extract, per file, in parallel, each result cached by content hash.
+        let processed = await timings.measureAsync("extract") { await process(files, cache: cache) }
+        var inputs: [InputRecord] = []
+        var documents: [Document] = []
+        var textFacts: [Fact] = []
+        var observations: [Fact] = []
+        var rejects: [Reject] = []
+        var tables: [TableRecord] = []
+        var rows = RowCounts()
+        var diagnostics = discoverDiagnostics
+        var seen = Set<String>()
+        for (file, item) in zip(files, processed) {
+            if seen.insert(file.path).inserted {
+                inputs.append(InputRecord(path: file.path, source: file.source.id, kind: file.source.kind.rawValue, bytes: file.size,
+                                          sha256: item.hash, illustrative: file.source.illustrative, reused: item.reused))
+            }
+            documents += item.result.documents
+            textFacts += item.result.facts
+            diagnostics += item.result.diagnostics
+            if let t = item.result.table {
+                observations += t.facts
+                rejects += t.rejects
+                rows.read += t.rowsRead
+                rows.used += t.rowsUsed
+                rows.rejected += t.rowsRejected
+                rows.filtered += t.rowsFiltered
+                tables.append(TableRecord(path: file.path, encoding: t.encoding, rowsRead: t.rowsRead, rowsUsed: t.rowsUsed,
+                                          rowsRejected: t.rowsRejected, rowsFiltered: t.rowsFiltered, notes: t.notes))
+            }
+        }
+
+        // reconcile
+        let asOf = options.asOf ?? options.today
+        let (facts, series, targets) = timings.measure("reconcile") {
+            let merged = FactMerger.merge(textFacts)
+            let series = SeriesBuilder(pipeline: pipeline).build(observations)
+            return (merged, series, Reconciler(pipeline: pipeline, asOf: asOf).reconcile(facts: merged, series: series))
+        }
+        diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.column ?? 0, $1.message) }
+        let result = RunResult(
+            pipeline: pipeline, asOf: asOf, inputs: inputs, documents: documents, facts: facts, series: series, targets: targets,
+            rejects: rejects, diagnostics: diagnostics, rowCounts: rows, tables: tables)
+
+        // Data quality: too many rejected rows publishes, but says so through the exit code.
+        let rejectRate = rows.read == 0 ? 0 : Double(rows.rejected) / Double(rows.read)
+        let qualityPassed = rejectRate <= pipeline.quality.maxRejectRate
+        let status: RunStatus = qualityPassed ? .success : .qualityFailed
+
+        // emit
+        var manifest = Manifest(
+            result: result, status: status, rejectRate: rejectRate, qualityPassed: qualityPassed, started: started,
+            timings: [], outputs: [])
+        do {
+            try emit(result, manifest: &manifest, timings: &timings, to: target)
+        } catch {
+            return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
+        }
+        for (file, item) in zip(files, processed) where !item.reused {
+            cache.store(item.result, contentHash: item.hash, source: file.source.id)
+        }
+        cache.save(keeping: Set(files.map(\.path)))
+
+        let reused = inputs.filter(\.reused).count
+        let message = qualityPassed
+            ? "published \(target.path): \(facts.count) facts, \(series.count) series points, \(targets.count) targets from \(inputs.count) inputs (\(reused) reused)"
+            : "published \(target.path), but \(rows.rejected) of \(rows.read) rows were rejected (\(String(format: "%.1f", rejectRate * 100))% > \(String(format: "%.1f", pipeline.quality.maxRejectRate * 100))%)"
+        return Outcome(status: status, message: message, outputDirectory: target, result: result, manifest: manifest)
+    }
+
+    /// Writes every output into a staging folder beside `target` and swaps it in; on any error the
+    /// staging folder is removed and the previous outputs stay as they were.
+    private func emit(_ result: RunResult, manifest: inout Manifest, timings: inout Timings, to target: URL) throws {
+        let emitStart = Timings.now()
+        let publisher = AtomicPublisher(target: target)
+        let staging = try publisher.makeStaging()
+        do {
+            let report = try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot)
+                .render(templateText: try customTemplate())
+            let written: [(String, [UInt8])] = [
+                (OutputFiles.metrics, try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8))),
+                (OutputFiles.facts, try Gzip.compress(Array(FeedWriter.ndjson(result).utf8))),
+                (OutputFiles.report, Array(report.utf8)),
+                (OutputFiles.rejects, Array(RejectsWriter.csv(result).utf8)),
+            ]
+            for (name, bytes) in written { try publisher.write(bytes, named: name, in: staging) }
+            manifest.outputs = written.map { Manifest.Output(name: $0.0, bytes: $0.1) }
+            timings.record("emit", since: emitStart)
+            manifest.timings = timings.entries
+            manifest.finished = options.clock()
+            try publisher.write(Array(manifest.json().pretty().utf8), named: OutputFiles.manifest, in: staging)
+            try publisher.publish(staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    struct Processed: Sendable {
+        var hash: String
+        var reused: Bool
+        var result: FileResult
+    }
+
+    /// Files through the per-file stages with at most `jobs` at once; results come back in input order.
+    private func process(_ files: [DiscoveredFile], cache: RunCache) async -> [Processed] {
+        let processor = FileProcessor(pipeline: pipeline)
+        let total = files.count
+        let full = options.full
+        let progress = options.progress
+        let jobs = max(1, options.jobs)
+        var results = [Processed?](repeating: nil, count: total)
+        await withTaskGroup(of: (Int, Processed).self) { group in
+            var next = 0
+            var done = 0
+            func work(_ i: Int) -> (Int, Processed) {
+                let file = files[i]
+                let hash: String
+                do {
+                    hash = try cache.contentHash(of: file).hash
+                } catch {
+                    let d = Diagnostic(.error, stage: "discover", file: file.path, .unreadable(error))
+                    return (i, Processed(hash: "", reused: false, result: FileResult(diagnostics: [d])))
+                }
+                if !full, let cached = cache.result(contentHash: hash, source: file.source.id) {
+                    return (i, Processed(hash: hash, reused: true, result: cached))
+                }
+                return (i, Processed(hash: hash, reused: false, result: processor.process(file, contentHash: hash)))
+            }
+            while next < min(jobs, total) {
+                let i = next
+                group.addTask { work(i) }
+                next += 1
+            }
+            for await (i, item) in group {
+                results[i] = item
+                done += 1
+                progress?(done, total)
+                if next < total {
+                    let j = next
+                    group.addTask { work(j) }
+                    next += 1
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The pipeline's own report template, if it names one (relative to the pipeline file, inside its folder).
+    private func customTemplate() throws -> String? {
+        guard let name = pipeline.outputs.reportTemplate else { return nil }
+        let folder = URL(fileURLWithPath: pipeline.path).deletingLastPathComponent()
+        let url = folder.appendingPathComponent(name)
+        guard Self.staysInside(url, root: folder) else {
+            throw ReportBuilder.TemplateError(path: name, underlying: "must stay inside the pipeline's folder")
+        }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ReportBuilder.TemplateError(path: url.path, underlying: error.localizedDescription)
+        }
+    }
+
+    static func staysInside(_ url: URL, root: URL) -> Bool {
+        let r = root.standardizedFileURL.path
+        let p = url.standardizedFileURL.path
+        return p.hasPrefix(r.hasSuffix("/") ? r : r + "/")
+    }
+}
+
+/// Names of the files every run publishes.
+public enum OutputFiles {
+    public static let metrics = "metrics.json.gz"
+    public static let facts = "facts.ndjson.gz"
+    public static let report = "report.html"
+    public static let rejects = "rejects.csv"
+    public static let manifest = "manifest.json"
+    public static let all = [metrics, facts, report, rejects, manifest]
+}
+
+extension Diagnostic.Message {
+    static func outputOutside(_ d: String) -> Self { "output directory '\(d)' must stay inside the output root" }
+}

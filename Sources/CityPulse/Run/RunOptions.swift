@@ -1,0 +1,77 @@
+import Foundation
+
+/// How a run is carried out: where to read and write, for which date, with how much parallelism.
+public struct RunOptions: Sendable {
+    public var inputRoot: URL
+    public var outputRoot: URL
+    /// The report date; nil means today (UTC) from `clock`.
+    public var asOf: Day?
+    public var jobs: Int
+    /// Ignore the cache and process every input again.
+    public var full: Bool
+    /// Show what would be read and written; write nothing.
+    public var dryRun: Bool
+    /// Seconds to wait for another run's lock; 0 fails at once.
+    public var wait: Double
+    /// The time source, injected so tests run with a fixed clock.
+    public var clock: @Sendable () -> Date
+    /// Called as files are processed (done, total); nil for no progress display.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(
+        inputRoot: URL, outputRoot: URL, asOf: Day? = nil, jobs: Int = 1, full: Bool = false, dryRun: Bool = false,
+        wait: Double = 0, clock: @escaping @Sendable () -> Date = { Date() }, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
+        self.inputRoot = inputRoot
+        self.outputRoot = outputRoot
+        self.asOf = asOf
+        self.jobs = jobs
+        self.full = full
+        self.dryRun = dryRun
+        self.wait = wait
+        self.clock = clock
+        self.progress = progress
+    }
+
+    /// Today in UTC by the injected clock.
+    public var today: Day {
+        let seconds = Int(clock().timeIntervalSince1970)
+        return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+}
+
+/// How a run ended, as the exit code says it.
+public enum RunStatus: Int32, Sendable, Codable, Comparable {
+    case success = 0
+    /// Nothing was published.
+    case failure = 1
+    /// The pipeline file or the command line is not valid.
+    case invalid = 64
+    /// Published, but a data-quality check failed.
+    case qualityFailed = 65
+    /// Another run holds the pipeline's lock.
+    case locked = 75
+
+    public var meaning: String {
+        switch self {
+        case .success: return "success"
+        case .failure: return "failed; nothing published"
+        case .invalid: return "invalid pipeline or usage"
+        case .qualityFailed: return "published; a data-quality check failed"
+        case .locked: return "another run holds the lock"
+        }
+    }
+
+    /// Severity order, so several pipelines' statuses combine into the worst.
+    var rank: Int {
+        switch self {
+        case .success: return 0
+        case .qualityFailed: return 1
+        case .locked: return 2
+        case .failure: return 3
+        case .invalid: return 4
+        }
+    }
+
+    public static func < (a: RunStatus, b: RunStatus) -> Bool { a.rank < b.rank }
+}

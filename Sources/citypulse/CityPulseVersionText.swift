@@ -1,0 +1,5 @@
+import CityPulse
+
+enum CityPulseVersionText {
+    static let text = CityPulseVersion.string
+}
