@@ -1,0 +1,109 @@
+@testable import CityPulse
+import Foundation
+import Testing
+
+/// The default pipeline over the sample data, checked from the decompressed feed.
+@Suite(.serialized) struct EndToEndTests {
+    static func factRows() async throws -> (TestRun, [[String: Any]]) {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        #expect(run.outcome.status == .success, "\(run.outcome.message)")
+        return (run, try run.rows("facts"))
+    }
+
+    static func find(_ facts: [[String: Any]], metric: String, kind: String, value: String) -> [String: Any]? {
+        facts.first { ($0["metric"] as? String) == metric && ($0["kind"] as? String) == kind && "\($0["value"]!)" == value }
+    }
+
+    @Test func writesTheFiveContractFiles() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        for name in OutputFiles.all {
+            let attributes = try FileManager.default.attributesOfItem(atPath: run.directory.appendingPathComponent(name).path)
+            #expect((attributes[.size] as? Int ?? 0) > 0, "\(name) is empty")
+        }
+    }
+
+    @Test func seedTargetsAreFoundWithKindPeriodAndBounds() async throws {
+        let (run, facts) = try await Self.factRows()
+        defer { run.remove() }
+        let seed = "releases/hohhot-youth-city-2024.html"
+        func fromSeed(_ f: [String: Any]?) -> Bool {
+            ((f?["sources"] as? [[String: Any]]) ?? []).contains { ($0["file"] as? String) == seed }
+        }
+        let retention = Self.find(facts, metric: "graduate_retention", kind: "target", value: "100000")
+        #expect(fromSeed(retention))
+        #expect(retention?["period_start"] as? String == "2023-01-01")
+        #expect(retention?["period_end"] as? String == "2025-12-31")
+        #expect(fromSeed(Self.find(facts, metric: "graduate_retention", kind: "target", value: "50000")))
+
+        let talent = Self.find(facts, metric: "talent_intake", kind: "target", value: "100")
+        #expect(fromSeed(talent))
+        #expect("\(talent?["lower"] ?? "")" == "100")
+        #expect(talent?["qualifier"] as? String == "at_least")
+        #expect(talent?["period_start"] as? String == "2024-01-01")
+
+        let carriers = facts.first { ($0["metric"] as? String) == "entrepreneurship_carriers" && "\($0["value"]!)" == "10" && fromSeed($0) }
+        #expect(carriers?["kind"] as? String == "target")
+        #expect(carriers?["qualifier"] as? String == "at_least")
+        #expect(carriers?["period_start"] as? String == "2024-01-01")
+        #expect(carriers?["period_end"] as? String == "2024-12-31")
+
+        #expect(fromSeed(Self.find(facts, metric: "convenience_circles", kind: "target", value: "10")))
+        #expect(fromSeed(Self.find(facts, metric: "market_openings", kind: "target", value: "50")))
+    }
+
+    @Test func seedNumbersThatAreNotMetricsStayOut() async throws {
+        let (run, facts) = try await Self.factRows()
+        defer { run.remove() }
+        let seedFacts = facts.filter { (($0["sources"] as? [[String: Any]]) ?? []).contains { ($0["file"] as? String) == "releases/hohhot-youth-city-2024.html" } }
+        // Exactly the six facts the release states.
+        #expect(seedFacts.count == 6, "\(seedFacts.map { "\($0["metric"]!)=\($0["value"]!)" })")
+        for f in seedFacts {
+            let value = "\(f["value"]!)"
+            #expect(!["2022", "18", "70", "30", "2", "1"].contains(value), "\(f["metric"]!) = \(value) should not be a fact")
+            let sources = f["sources"] as! [[String: Any]]
+            for s in sources where s["file"] as? String == "releases/hohhot-youth-city-2024.html" {
+                let sentence = Array((s["sentence"] as! String).unicodeScalars)
+                let span = (s["start"] as! Int)..<(s["end"] as! Int)
+                let marked = String(String.UnicodeScalarView(sentence[span]))
+                #expect(!marked.contains("條") && !marked.contains("周年") && !marked.contains("+"), "\(marked)")
+            }
+        }
+    }
+
+    @Test func csvSeriesAreScaledToPersons() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let series = try run.rows("series")
+        let row = series.first {
+            ($0["metric"] as? String) == "private_employment" && ($0["region"] as? String) == "inner-mongolia"
+                && ($0["period_start"] as? String) == "2019-01-01"
+        }
+        // 619.5 万人 in the NBS export.
+        #expect("\(row?["value"] ?? "")" == "6195000")
+        #expect(row?["unit"] as? String == "人")
+        #expect(series.contains { ($0["metric"] as? String) == "graduate_retention" })
+    }
+
+    @Test func sameInputsAndAsOfGiveIdenticalFiles() async throws {
+        let pipeline = try TestRun.defaultPipeline()
+        let a = await TestRun.run(pipeline, jobs: 1, full: true)
+        let b = await TestRun.run(pipeline, jobs: 2, full: true)
+        defer { a.remove(); b.remove() }
+        for name in [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects] {
+            #expect(try a.bytes(name) == b.bytes(name), "\(name) differs between runs")
+        }
+    }
+
+    @Test func reportShowsTargetsAndTheirSentences() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let html = String(decoding: try run.bytes(OutputFiles.report), as: UTF8.self)
+        #expect(html.contains("Content-Security-Policy"))
+        #expect(html.contains("<mark>"))
+        #expect(html.contains("引進高層次創"))
+        #expect(html.contains("示例"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+    }
+}

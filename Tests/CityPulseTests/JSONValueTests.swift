@@ -1,0 +1,31 @@
+@testable import CityPulse
+import CityPulseQuantities
+import Foundation
+import Testing
+
+@Suite struct JSONValueTests {
+    @Test func keysAreSortedAndNumbersExact() {
+        let v: JSONValue = ["b": .decimal(ExactDecimal("16.4")!.multiplied(by: ExactDecimal(100_000_000))!), "a": [1, true, .null]]
+        #expect(v.compact() == #"{"a":[1,true,null],"b":1640000000}"#)
+    }
+
+    @Test func textIsEscapedForJSONAndForHTMLPages() throws {
+        let hostile = "</script><!-- \"x\" & \u{2028} \u{01}"
+        let text = JSONValue.string(hostile).compact()
+        #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == hostile)
+    }
+
+    @Test func prettyFormParsesBack() throws {
+        let v: JSONValue = ["x": ["y": .array([.string("呼和浩特"), .int(3)])]]
+        let object = try JSONSerialization.jsonObject(with: Data(v.pretty().utf8)) as? [String: Any]
+        #expect(((object?["x"] as? [String: Any])?["y"] as? [Any])?.count == 2)
+    }
+
+    @Test func ratiosAreRoundedWithoutExponents() {
+        #expect(JSONValue.ratio(1.0 / 3.0).compact() == "0.3333")
+        #expect(JSONValue.ratio(0.00001).compact() == "0")
+        #expect(JSONValue.ratio(.nan).compact() == "null")
+    }
+}
