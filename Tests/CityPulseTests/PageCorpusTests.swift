@@ -24,3 +24,30 @@ import Testing
         }
     }
 }
+
+extension PageCorpusTests {
+    /// With CITYPULSE_TREE=page.html, prints the scored outline of one page (for tuning).
+    @Test func outlineOfOnePage() throws {
+        guard let name = ProcessInfo.processInfo.environment["CITYPULSE_TREE"] else { return }
+        let decoded = TextDecoding.decode(try Self.bytes(name))
+        var text = decoded.text
+        let parse = text.withUTF8 { LibXMLParser.parseHTML(utf8: $0) }
+        let tree = parse.tree
+        let stats = TextStatistics(tree, excludeUnlikely: true)
+        for i in tree.nodes.indices where !tree.nodes[i].isText && stats.chars[i] >= 30 {
+            let n = tree.nodes[i]
+            let cls = tree.attribute(.class, of: i) ?? ""
+            let id = tree.attribute(.id, of: i) ?? ""
+            let indent = String(repeating: " ", count: min(Int(n.depth), 40))
+            print("\(indent)\(i) <\(n.tag.name) class=\(cls) id=\(id)> chars=\(stats.chars[i]) cjk=\(stats.cjk[i]) ld=\(String(format: "%.2f", stats.linkDensity(i))) punct=\(stats.punct[i]) excl=\(stats.excluded[i]) line=\(n.line)")
+        }
+        for issue in parse.issues { print(issue) }
+        print("nodes=\(tree.nodes.count) issues=\(parse.issueCount)")
+        if ProcessInfo.processInfo.environment["CITYPULSE_ALL"] != nil {
+            for i in tree.nodes.indices.prefix(400) {
+                let n = tree.nodes[i]
+                print("\(i) \(n.tag.name) parent=\(n.parent) end=\(n.end) line=\(n.line) \(n.isText ? String(decoding: tree.textBytes(i).prefix(40), as: UTF8.self) : "")")
+            }
+        }
+    }
+}

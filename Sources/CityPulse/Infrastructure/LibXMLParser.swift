@@ -41,17 +41,27 @@ public enum LibXMLParser {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue)
         let user = Unmanaged.passUnretained(builder).toOpaque()
-        guard let ctxt = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
-            return builder.finish()
+        let run: (UnsafeBufferPointer<UInt8>) -> Void = { buffer in
+            let count = min(buffer.count, maxInput)
+            if count < buffer.count { builder.truncated(at: count) }
+            guard let ctxt = htmlNewParserCtxt() else { return }
+            if let sax = ctxt.pointee.sax { sax.pointee = handler }
+            ctxt.pointee.userData = user
+            builder.context = UnsafeMutableRawPointer(ctxt)
+            // The bytes are UTF-8 already: naming the encoding keeps libxml2 from re-detecting it or
+            // following a <meta charset> inside the page.
+            let empty: [CChar] = [0]
+            let doc: htmlDocPtr? = buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: count) { htmlCtxtReadMemory(ctxt, $0, Int32(count), nil, "UTF-8", options) }
+            } ?? empty.withUnsafeBufferPointer { htmlCtxtReadMemory(ctxt, $0.baseAddress, 0, nil, "UTF-8", options) }
+            if let doc { xmlFreeDoc(doc) }
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            ctxt.pointee.myDoc = nil
+            htmlFreeParserCtxt(ctxt)
         }
-        builder.context = UnsafeMutableRawPointer(ctxt)
-        htmlCtxtUseOptions(ctxt, options)
-        feed(bytes) { pointer, count, last in
-            _ = htmlParseChunk(ctxt, pointer, count, last ? 1 : 0)
+        if bytes.withContiguousStorageIfAvailable(run) == nil {
+            Array(bytes).withUnsafeBufferPointer(run)
         }
-        if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-        ctxt.pointee.myDoc = nil
-        htmlFreeParserCtxt(ctxt)
         return builder.finish()
     }
 
@@ -200,6 +210,10 @@ final class MarkupTreeBuilder {
         tree.nodes.append(MarkupTree.Node(
             tag: .text, parent: parent, end: Int32(tree.nodes.count + 1), start: start,
             stop: Int32(tree.text.count), depth: Int32(stack.count), line: line))
+    }
+
+    func truncated(at count: Int) {
+        issue(MarkupIssue(line: 0, column: 0, message: "input longer than \(count) bytes; the rest was not read", isError: true))
     }
 
     func issue(_ issue: MarkupIssue) {

@@ -20,6 +20,9 @@ public enum Tag: UInt8, Sendable, CaseIterable {
     /// Elements whose start and end break a line of text.
     public var isBlock: Bool { Tag.blockSet[Int(rawValue)] }
 
+    /// Elements that hold page chrome by their nature.
+    public var isChrome: Bool { self == .nav || self == .footer || self == .aside }
+
     /// Elements whose content is never page text.
     public var isInvisible: Bool { Tag.invisibleSet[Int(rawValue)] }
 

@@ -26,8 +26,25 @@ struct TextStatistics {
                 chars[i] = s.chars
                 cjk[i] = s.cjk
                 punct[i] = s.punct
-            } else if node.tag.isInvisible || (excludeUnlikely && ClassHints.isUnlikely(tree, i)) {
+            } else if node.tag.isInvisible {
                 excluded[i] = true
+            }
+        }
+        if excludeUnlikely {
+            // Chrome by class or id, unless the block holds most of the page's sentences (a page
+            // wrapper whose class merely mentions its navigation).
+            var rawPunct = punct
+            var i = n - 1
+            while i > 0 {
+                let p = Int(tree.nodes[i].parent)
+                if p >= 0 && !excluded[i] { rawPunct[p] += rawPunct[i] }
+                i -= 1
+            }
+            var total: Int32 = 0
+            for i in 0..<n where tree.nodes[i].parent < 0 && !excluded[i] { total += rawPunct[i] }
+            let limit = max(10, total * 2 / 5)
+            for i in 0..<n where !tree.nodes[i].isText && !excluded[i] && ClassHints.isUnlikely(tree, i) {
+                if rawPunct[i] < limit || tree.nodes[i].tag.isChrome { excluded[i] = true }
             }
         }
         // Children come after their parent: a backward pass sums every subtree.
