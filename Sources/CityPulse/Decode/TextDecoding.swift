@@ -9,9 +9,127 @@ public struct DecodedText: Sendable, Hashable {
 }
 
 /// Decodes page, feed and CSV bytes: BOM, then UTF-8 validity, then the declared charset, then detection.
+///
+/// A declared charset is only a hint: saved pages often declare gb2312 and are UTF-8, so bytes that
+/// are valid UTF-8 are read as UTF-8 whatever the page says. Bytes that no encoding reads cleanly are
+/// decoded with replacement characters and a problem is reported; nothing is dropped.
 public enum TextDecoding {
-    /// Placeholder: UTF-8 with replacement. The full decoder replaces this.
-    public static func decode(_ bytes: [UInt8]) -> DecodedText {
-        DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", problems: [])
+    /// Decodes `bytes`. `declared` is a charset known from outside the bytes (a pipeline setting, an
+    /// HTTP header); when nil, the declaration inside the bytes is used.
+    public static func decode(_ bytes: [UInt8], declared: String? = nil) -> DecodedText {
+        bytes.withUnsafeBufferPointer { decode(buffer: $0, declared: declared) }
+    }
+
+    static func decode(buffer: UnsafeBufferPointer<UInt8>, declared external: String?) -> DecodedText {
+        // 1. Byte order mark.
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            let body = UnsafeBufferPointer(rebasing: buffer[3...])
+            let check = UTF8Check(body)
+            var problems: [Diagnostic.Message] = []
+            if check.invalid > 0 || check.truncatedTail {
+                problems.append(.undecodableBytes(count: check.invalid + (check.truncatedTail ? 1 : 0), encoding: "UTF-8"))
+            }
+            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: "UTF-8 (BOM)", problems: problems)
+        }
+        if buffer.count >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
+            let name = buffer[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            return convert(UnsafeBufferPointer(rebasing: buffer[2...]), iconvName: name, display: "\(name) (BOM)")
+        }
+
+        let declaration = external.map { CharsetDeclaration(label: $0.lowercased()) } ?? CharsetDeclaration.find(in: buffer)
+        let declaredNote = declaration.map { "declared \($0.label)" }
+
+        // 2. UTF-8 validity wins over any declaration.
+        let check = UTF8Check(buffer, stopEarly: true)
+        if check.invalid == 0 {
+            var problems: [Diagnostic.Message] = []
+            if check.truncatedTail { problems.append(.undecodableBytes(count: 1, encoding: "UTF-8")) }
+            let encoding: String
+            switch declaration?.family {
+            case nil, .utf8?: encoding = "UTF-8"
+            case .some:
+                if check.multibyte == 0 {
+                    // Pure ASCII reads the same in the declared set.
+                    encoding = "UTF-8 (\(declaredNote!), bytes are ASCII)"
+                } else {
+                    encoding = "UTF-8 (\(declaredNote!), bytes are UTF-8)"
+                    problems.append(.declaredCharsetContradicted(declared: declaration!.label, used: "UTF-8"))
+                }
+            }
+            return DecodedText(text: String(decoding: buffer, as: UTF8.self), encoding: encoding, problems: problems)
+        }
+
+        // 3. The declared charset, unless the bytes contradict it.
+        if let declaration {
+            switch declaration.family {
+            case .gb, .big5:
+                let declaredCandidate = declaration.family == .gb
+                    ? ChineseEncodingDetector.decodeGB(buffer) : ChineseEncodingDetector.decodeBig5(buffer)
+                let otherCandidate = declaration.family == .gb
+                    ? ChineseEncodingDetector.decodeBig5(buffer) : ChineseEncodingDetector.decodeGB(buffer)
+                if otherCandidate.score > declaredCandidate.score * 2 + 20 {
+                    var result = finish(otherCandidate, how: "\(declaredNote!), bytes are \(otherCandidate.name)")
+                    result.problems.insert(.declaredCharsetContradicted(declared: declaration.label, used: otherCandidate.name), at: 0)
+                    return result
+                }
+                return finish(declaredCandidate, how: declaredNote!)
+            case .utf8:
+                if check.isMostlyUTF8 {
+                    return DecodedText(
+                        text: String(decoding: buffer, as: UTF8.self), encoding: "UTF-8 (\(declaredNote!))",
+                        problems: [.undecodableBytes(count: check.invalid, encoding: "UTF-8")])
+                }
+            case .utf16:
+                return convert(buffer, iconvName: declaration.label.uppercased(), display: "\(declaration.label.uppercased()) (\(declaredNote!))")
+            case .other(let label):
+                if let converter = IconvConverter(from: label.uppercased()) {
+                    let out = converter.convertAll(buffer)
+                    if converter.replacements == 0 {
+                        return DecodedText(text: String(decoding: out, as: UTF8.self), encoding: "\(label.uppercased()) (\(declaredNote!))", problems: [])
+                    }
+                } else {
+                    var result = detect(buffer, check: check, how: "detected")
+                    result.problems.insert(.unknownCharset(label), at: 0)
+                    return result
+                }
+            }
+        }
+
+        // 4. Detection between the Chinese families, or UTF-8 with rare damage.
+        return detect(buffer, check: check, how: declaredNote.map { "\($0), bytes are not; detected" } ?? "detected")
+    }
+
+    private static func detect(_ buffer: UnsafeBufferPointer<UInt8>, check: UTF8Check, how: String) -> DecodedText {
+        if check.isMostlyUTF8 {
+            return DecodedText(
+                text: String(decoding: buffer, as: UTF8.self), encoding: "UTF-8 (\(how))",
+                problems: [.undecodableBytes(count: check.invalid, encoding: "UTF-8")])
+        }
+        let best = ChineseEncodingDetector.detect(buffer)
+        if best.replacements * 20 > max(best.hanCount, 1) && best.replacements > 4 {
+            // Neither family reads the bytes: keep them visible as UTF-8 with replacement characters.
+            let full = UTF8Check(buffer)
+            return DecodedText(
+                text: String(decoding: buffer, as: UTF8.self), encoding: "UTF-8 (undecodable)",
+                problems: [.noCleanDecoding(used: "UTF-8"), .undecodableBytes(count: full.invalid, encoding: "UTF-8")])
+        }
+        return finish(best, how: how)
+    }
+
+    private static func finish(_ candidate: ChineseEncodingDetector.Candidate, how: String) -> DecodedText {
+        var problems: [Diagnostic.Message] = []
+        if candidate.replacements > 0 {
+            problems.append(.undecodableBytes(count: candidate.replacements, encoding: candidate.name))
+        }
+        return DecodedText(text: String(decoding: candidate.utf8, as: UTF8.self), encoding: "\(candidate.name) (\(how))", problems: problems)
+    }
+
+    private static func convert(_ buffer: UnsafeBufferPointer<UInt8>, iconvName: String, display: String) -> DecodedText {
+        guard let converter = IconvConverter(from: iconvName) else {
+            return DecodedText(text: String(decoding: buffer, as: UTF8.self), encoding: "UTF-8 (undecodable)", problems: [.noCleanDecoding(used: "UTF-8")])
+        }
+        let out = converter.convertAll(buffer)
+        let problems: [Diagnostic.Message] = converter.replacements > 0 ? [.undecodableBytes(count: converter.replacements, encoding: iconvName)] : []
+        return DecodedText(text: String(decoding: out, as: UTF8.self), encoding: display, problems: problems)
     }
 }

@@ -1,16 +1,40 @@
 /// Reads a news page: decodes it, parses it with libxml2, finds the main text and the metadata.
 public struct PageReader: Sendable {
+    /// Recovered parse problems reported one by one; the rest are summarised in one diagnostic.
+    public var reportedParseIssues = 5
+
     public init() {}
 
     /// The article a page holds (or a non-article document with `isArticle == false`), and diagnostics.
     public func read(bytes: [UInt8], path: String, sourceID: String, contentHash: String) -> (Document, [Diagnostic]) {
-        // Placeholder until the page reader lands: the decoded bytes with tags removed.
         let decoded = TextDecoding.decode(bytes)
-        var text = ""
-        var inTag = false
-        for scalar in decoded.text.unicodeScalars {
-            if scalar == "<" { inTag = true } else if scalar == ">" { inTag = false } else if !inTag { text.unicodeScalars.append(scalar) }
+        var diagnostics = decoded.problems.map { Diagnostic(.warning, stage: "decode", file: path, $0) }
+        var text = decoded.text
+        let parse = text.withUTF8 { LibXMLParser.parseHTML(utf8: $0) }
+        diagnostics += PageReader.parseDiagnostics(parse, file: path, limit: reportedParseIssues)
+
+        let main = MainTextExtractor(tree: parse.tree).extract()
+        let meta = PageMetadata(tree: parse.tree, mainRoots: main.roots, mainText: main.text)
+        if !main.isArticle {
+            diagnostics.append(Diagnostic(.note, stage: "parse", file: path, .notAnArticle(main.reason ?? "no article text")))
         }
-        return (Document(path: path, sourceID: sourceID, contentHash: contentHash, encoding: decoded.encoding, text: text), [])
+        let document = Document(
+            path: path, sourceID: sourceID, contentHash: contentHash, encoding: decoded.encoding, title: meta.title,
+            published: meta.published, site: meta.site, author: meta.author, editor: meta.editor, url: meta.url,
+            isArticle: main.isArticle, text: main.text)
+        return (document, diagnostics)
+    }
+
+    /// The first recovered problems with their lines, and one line counting the rest.
+    static func parseDiagnostics(_ parse: MarkupParse, file: String, limit: Int) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for issue in parse.issues.prefix(limit) {
+            out.append(Diagnostic(.note, stage: "parse", file: file, line: issue.line, column: issue.column > 0 ? issue.column : nil,
+                                  .recoveredMarkup(issue.message)))
+        }
+        if parse.issueCount > limit {
+            out.append(Diagnostic(.note, stage: "parse", file: file, .moreRecoveredMarkup(parse.issueCount - limit, total: parse.issueCount)))
+        }
+        return out
     }
 }

@@ -1,0 +1,229 @@
+import CLibXML2
+
+/// A problem libxml2 recovered from while reading markup.
+public struct MarkupIssue: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// True for errors, false for warnings.
+    public var isError: Bool
+}
+
+/// The outcome of reading markup: the compact tree, the first recovered problems and how many there were.
+public struct MarkupParse: Sendable {
+    public var tree: MarkupTree
+    /// The first problems (at most `LibXMLParser.keptIssues`).
+    public var issues: [MarkupIssue]
+    /// Every problem libxml2 reported, kept or not.
+    public var issueCount: Int
+}
+
+/// libxml2, wrapped once: its SAX interface fills a `MarkupTree`; no libxml2 tree is built and no
+/// pointer leaves this file. Network access and external entities are off; each parse runs inside one
+/// call and frees its context before returning.
+public enum LibXMLParser {
+    /// Problems kept with their text per document; the rest are only counted.
+    public static let keptIssues = 20
+    /// The largest input handed to libxml2 in one piece.
+    static let maxInput = Int(Int32.max) - 1
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses HTML given as UTF-8 bytes. Encoding hints inside the page are ignored: the bytes are
+    /// already decoded.
+    public static func parseHTML(utf8 bytes: some Collection<UInt8>, keepNames: Bool = false) -> MarkupParse {
+        _ = initialized
+        let builder = MarkupTreeBuilder(keepNames: keepNames)
+        var handler = makeHandler()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
+            | HTML_PARSE_IGNORE_ENC.rawValue)
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        let run: (UnsafeBufferPointer<UInt8>) -> Void = { buffer in
+            let count = min(buffer.count, maxInput)
+            if count < buffer.count { builder.truncated(at: count) }
+            guard let ctxt = htmlNewParserCtxt() else { return }
+            if let sax = ctxt.pointee.sax { sax.pointee = handler }
+            ctxt.pointee.userData = user
+            builder.context = UnsafeMutableRawPointer(ctxt)
+            // The bytes are UTF-8 already: naming the encoding keeps libxml2 from re-detecting it or
+            // following a <meta charset> inside the page.
+            let empty: [CChar] = [0]
+            let doc: htmlDocPtr? = buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: count) { htmlCtxtReadMemory(ctxt, $0, Int32(count), nil, "UTF-8", options) }
+            } ?? empty.withUnsafeBufferPointer { htmlCtxtReadMemory(ctxt, $0.baseAddress, 0, nil, "UTF-8", options) }
+            if let doc { xmlFreeDoc(doc) }
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            ctxt.pointee.myDoc = nil
+            htmlFreeParserCtxt(ctxt)
+        }
+        if bytes.withContiguousStorageIfAvailable(run) == nil {
+            Array(bytes).withUnsafeBufferPointer(run)
+        }
+        return builder.finish()
+    }
+
+    /// Parses XML (RSS, Atom) given as UTF-8 bytes, recovering from errors, with no DTD loading, no
+    /// entity substitution and no network. Element names outside `Tag` are kept.
+    public static func parseXML(utf8 bytes: some Collection<UInt8>) -> MarkupParse {
+        _ = initialized
+        let builder = MarkupTreeBuilder(keepNames: true)
+        var handler = makeHandler()
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_IGNORE_ENC.rawValue)
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&handler, user, nil, 0, nil) else { return builder.finish() }
+        builder.context = UnsafeMutableRawPointer(ctxt)
+        xmlCtxtUseOptions(ctxt, options)
+        feed(bytes) { pointer, count, last in
+            _ = xmlParseChunk(ctxt, pointer, count, last ? 1 : 0)
+        }
+        if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+        ctxt.pointee.myDoc = nil
+        xmlFreeParserCtxt(ctxt)
+        return builder.finish()
+    }
+
+    /// Hands the bytes to libxml2 in one piece when they fit, in large pieces otherwise.
+    private static func feed(
+        _ bytes: some Collection<UInt8>, _ push: (UnsafePointer<CChar>?, Int32, Bool) -> Void
+    ) {
+        let run: (UnsafeBufferPointer<UInt8>) -> Void = { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                push(nil, 0, true)
+                return
+            }
+            var offset = 0
+            repeat {
+                let count = min(maxInput, buffer.count - offset)
+                let last = offset + count >= buffer.count
+                base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: count) { push($0, Int32(count), last) }
+                offset += count
+            } while offset < buffer.count
+        }
+        if bytes.withContiguousStorageIfAvailable(run) == nil {
+            Array(bytes).withUnsafeBufferPointer(run)
+        }
+    }
+
+    private static func builder(_ ctx: UnsafeMutableRawPointer?) -> MarkupTreeBuilder {
+        Unmanaged<MarkupTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    private static func makeHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = XML_SAX2_MAGIC
+        h.startElement = { ctx, name, atts in
+            guard let ctx, let name else { return }
+            LibXMLParser.builder(ctx).start(name: name, attributes: atts)
+        }
+        h.endElement = { ctx, _ in
+            guard let ctx else { return }
+            LibXMLParser.builder(ctx).end()
+        }
+        h.characters = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            LibXMLParser.builder(ctx).characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        h.ignorableWhitespace = h.characters
+        // Script and style bodies arrive as CDATA blocks in HTML: they are not page text.
+        h.cdataBlock = { _, _, _ in }
+        h.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let e = error.pointee
+            var message = e.message.map { String(cString: $0) } ?? "parse error"
+            while message.last == "\n" || message.last == " " { message.removeLast() }
+            LibXMLParser.builder(ctx).issue(
+                MarkupIssue(line: Int(e.line), column: Int(e.int2), message: message, isError: e.level.rawValue >= XML_ERR_ERROR.rawValue))
+        }
+        return h
+    }
+}
+
+/// Receives SAX events and appends them to a `MarkupTree`. Lives only inside one parse.
+final class MarkupTreeBuilder {
+    var tree = MarkupTree()
+    private var stack: [Int32] = []
+    private var issues: [MarkupIssue] = []
+    private var issueCount = 0
+    private let keepNames: Bool
+    /// The libxml2 parser context, to ask it for line numbers.
+    var context: UnsafeMutableRawPointer?
+
+    init(keepNames: Bool) {
+        self.keepNames = keepNames
+        tree.nodes.reserveCapacity(1024)
+        tree.text.reserveCapacity(16 * 1024)
+    }
+
+    private var line: Int32 {
+        guard let context else { return 0 }
+        return Int32(truncatingIfNeeded: xmlSAX2GetLineNumber(context))
+    }
+
+    func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let nameBuffer = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+        let tag = Tag.lookup(nameBuffer)
+        let index = Int32(tree.nodes.count)
+        let firstAttribute = Int32(tree.attributes.count)
+        if let attributes {
+            var i = 0
+            while let key = attributes[i] {
+                if let k = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key)))), let value = attributes[i + 1] {
+                    let start = Int32(tree.attributeBytes.count)
+                    tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                    tree.attributes.append(.init(key: k, start: start, stop: Int32(tree.attributeBytes.count)))
+                }
+                i += 2
+            }
+        }
+        tree.nodes.append(MarkupTree.Node(
+            tag: tag, parent: stack.last ?? -1, end: index + 1, start: firstAttribute,
+            stop: Int32(tree.attributes.count), depth: Int32(stack.count), line: line))
+        if keepNames && tag == .other {
+            tree.otherNames[index] = String(decoding: nameBuffer, as: UTF8.self)
+        }
+        stack.append(index)
+    }
+
+    func end() {
+        guard let index = stack.popLast() else { return }
+        tree.nodes[Int(index)].end = Int32(tree.nodes.count)
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let parent = stack.last ?? -1
+        if parent >= 0 {
+            let tag = tree.nodes[Int(parent)].tag
+            if tag == .script || tag == .style { return }
+        }
+        let last = tree.nodes.count - 1
+        if last >= 0, tree.nodes[last].isText, tree.nodes[last].parent == parent {
+            tree.text.append(contentsOf: bytes)
+            tree.nodes[last].stop = Int32(tree.text.count)
+            return
+        }
+        let start = Int32(tree.text.count)
+        tree.text.append(contentsOf: bytes)
+        tree.nodes.append(MarkupTree.Node(
+            tag: .text, parent: parent, end: Int32(tree.nodes.count + 1), start: start,
+            stop: Int32(tree.text.count), depth: Int32(stack.count), line: line))
+    }
+
+    func truncated(at count: Int) {
+        issue(MarkupIssue(line: 0, column: 0, message: "input longer than \(count) bytes; the rest was not read", isError: true))
+    }
+
+    func issue(_ issue: MarkupIssue) {
+        issueCount += 1
+        if issues.count < LibXMLParser.keptIssues { issues.append(issue) }
+    }
+
+    func finish() -> MarkupParse {
+        while !stack.isEmpty { end() }
+        context = nil
+        return MarkupParse(tree: tree, issues: issues, issueCount: issueCount)
+    }
+}
