@@ -81,6 +81,9 @@ enum CSVTestSupport {
         return url
     }
 
+    /// GB18030 as Foundation names it (kCFStringEncodingGB_18030_2000 as an NSStringEncoding).
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
     static func write(_ text: String, named name: String = "t.csv", encoding: String.Encoding = .utf8, bom: [UInt8] = []) throws -> URL {
         let url = try temporaryFolder().appendingPathComponent(name)
         let data = bom + Array(text.data(using: encoding)!)
