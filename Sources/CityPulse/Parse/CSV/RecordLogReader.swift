@@ -1,0 +1,283 @@
+import CityPulseQuantities
+
+/// Reads a record log (one row per registration, per person brought in, per market opened) through a
+/// `records` mapping, and sums it while it streams: rows are grouped per period, region and dimensions,
+/// and each group becomes one observation. A million rows never become a million facts.
+///
+/// Per row, in order: a row the reader could not split, or with the wrong number of columns, is rejected;
+/// a row a filter or the mapping's `regions` leaves out is filtered; then an unknown region, a date that is
+/// not a date and a value that is not a number are rejects. The period of a row is its month (a day counts
+/// in its month) or its year when the date is a bare year.
+struct RecordLogReader {
+    let mapping: CSVMapping
+    let metric: MetricDefinition?
+    let gazetteer: Gazetteer
+    /// Lines kept per fact as provenance; the count of rows is kept whole.
+    var linesPerFact = 5
+
+    private struct GroupKey: Hashable {
+        var period: Int32
+        var region: Int32
+        var dims: UInt64
+        var extra: [Int32]
+    }
+
+    private struct Group {
+        var value: ExactDecimal
+        var rows: Int
+        var lines: [Int]
+        var overflow: Bool
+    }
+
+    /// What a region cell stands for.
+    private enum RegionVerdict {
+        case keep(id: String)
+        case leaveOut
+        case unknown
+    }
+
+    func read(_ reader: CSVReader, into b: inout CSVExtractionBuilder) {
+        var header: [String]?
+        var columns = Columns()
+        var ok = true
+        var state = State(mapping: mapping)
+        reader.forEachRecord { record in
+            guard let header else {
+                if record.problem != nil || record.isBlank { return true }
+                let names = (0..<record.count).map { record.trimmed($0) }
+                header = names
+                ok = columns.resolve(names, mapping: mapping, into: &b)
+                return ok
+            }
+            if record.problem == nil, record.isBlank { return true }
+            b.rowRead()
+            row(&record, header: header, columns: columns, state: &state, into: &b)
+            return true
+        }
+        if header == nil { b.diagnose(.error, .csvNoHeader) }
+        guard ok, header != nil else { return }
+        emit(state, columns: columns, into: &b)
+    }
+
+    // MARK: - Columns
+
+    private struct Columns {
+        var date = -1
+        var region: Int?
+        var value: Int?
+        var unit: Int?
+        var dimensions: [(name: String, index: Int)] = []
+        var filters: [(index: Int, allowed: Set<[UInt8]>)] = []
+        var names: [String] = []
+
+        mutating func resolve(_ header: [String], mapping: CSVMapping, into b: inout CSVExtractionBuilder) -> Bool {
+            names = header
+            var ok = true
+            func find(_ name: String, role: String) -> Int? {
+                if let i = header.firstIndex(of: name) { return i }
+                b.diagnose(.error, line: 1, .csvColumnMissing(name, role: role, header: header))
+                ok = false
+                return nil
+            }
+            if let d = mapping.dateColumn { date = find(d, role: "date") ?? -1 }
+            if let r = mapping.regionColumn { region = find(r, role: "region") }
+            if let v = mapping.valueColumn { value = find(v, role: "value") }
+            for d in mapping.dimensions { if let i = find(d, role: "dimension") { dimensions.append((d, i)) } }
+            for (column, values) in mapping.filters.sorted(by: { $0.key < $1.key }) {
+                if let i = find(column, role: "filter") { filters.append((i, Set(values.map { Array($0.utf8) }))) }
+            }
+            // A unit column states the unit row by row (万人 in one row, 人 in the next): used when the
+            // mapping names it as its unit, or names no unit and the file has a `unit` or `单位` column.
+            if let u = mapping.unit, let i = header.firstIndex(of: u) {
+                unit = i
+            } else if mapping.unit == nil {
+                unit = header.firstIndex(of: "unit") ?? header.firstIndex(of: "单位")
+            }
+            return ok
+        }
+    }
+
+    // MARK: - Rows
+
+    private struct State {
+        var groups: [GroupKey: Int] = [:]
+        var accumulators: [Group] = []
+        var regions = ByteInterner<RegionVerdict>()
+        var regionIDs: [String] = []
+        var regionSlots: [String: Int32] = [:]
+        var dims: [ByteInterner<Void>]
+        var filterVerdicts: [ByteInterner<Bool>]
+        var units = ByteInterner<StatisticsUnit>()
+        var unitsSeen: [String: String] = [:]
+        let keptRegions: Set<String>
+
+        init(mapping: CSVMapping) {
+            dims = Array(repeating: ByteInterner<Void>(), count: mapping.dimensions.count)
+            filterVerdicts = Array(repeating: ByteInterner<Bool>(), count: mapping.filters.count)
+            keptRegions = Set(mapping.regions)
+        }
+
+        mutating func slot(for id: String) -> Int32 {
+            if let s = regionSlots[id] { return s }
+            regionIDs.append(id)
+            let s = Int32(regionIDs.count - 1)
+            regionSlots[id] = s
+            return s
+        }
+    }
+
+    private func row(_ record: inout CSVRecord, header: [String], columns: Columns, state: inout State, into b: inout CSVExtractionBuilder) {
+        if let problem = record.problem {
+            let (reason, column) = RejectReason.message(for: problem)
+            b.rejectRow(record, column: column <= header.count ? header[column - 1] : String(column), reason)
+            return
+        }
+        // Trailing empty columns (a spreadsheet's habit) are tolerated; any other count is a reject.
+        if record.count != header.count {
+            var extraBlank = record.count > header.count
+            if extraBlank { for i in header.count..<record.count where !record.isBlank(i) { extraBlank = false; break } }
+            if !extraBlank {
+                b.rejectRow(record, column: nil, RejectReason.columnCount(expected: header.count, found: record.count))
+                return
+            }
+        }
+        for (k, filter) in columns.filters.enumerated() {
+            let keep = state.filterVerdicts[k].intern(CSVBytes.trim(record[filter.index])) { filter.allowed.contains(Array($0)) }.value
+            if !keep {
+                b.filtered()
+                return
+            }
+        }
+        var regionSlot: Int32 = -1
+        if let rc = columns.region {
+            let cell = CSVBytes.trim(record[rc])
+            if cell.isEmpty {
+                b.rejectRow(record, column: header[rc], RejectReason.emptyRegion)
+                return
+            }
+            let kept = state.keptRegions
+            let verdict = state.regions.intern(cell) { bytes -> RegionVerdict in
+                let name = CSVBytes.string(bytes)
+                let id = gazetteer.resolve(name)
+                if !kept.isEmpty, !kept.contains(name), !(id.map { kept.contains($0) } ?? false) { return .leaveOut }
+                return id.map { .keep(id: $0) } ?? .unknown
+            }.value
+            switch verdict {
+            case .leaveOut:
+                b.filtered()
+                return
+            case .unknown:
+                b.rejectRow(record, column: header[rc], RejectReason.unknownRegion(CSVBytes.string(cell)))
+                return
+            case let .keep(id):
+                regionSlot = state.slot(for: id)
+            }
+        }
+        let date: CSVDate
+        switch CSVDate.parse(record[columns.date]) {
+        case let .success(d): date = d
+        case let .failure(problem):
+            b.rejectRow(record, column: header[columns.date], RejectReason.message(for: problem, text: record.trimmed(columns.date)))
+            return
+        }
+        var value = ExactDecimal(1)
+        if let vc = columns.value {
+            guard let v = CSVBytes.decimal(record[vc]) else {
+                let text = record.trimmed(vc)
+                b.rejectRow(record, column: header[vc], text.isEmpty ? RejectReason.emptyValue : RejectReason.notANumber(text))
+                return
+            }
+            value = v
+            if let uc = columns.unit {
+                let unit = state.units.intern(CSVBytes.trim(record[uc])) { StatisticsUnit(CSVBytes.string($0)) }.value
+                if let expected = metric?.unit, !unit.base.isEmpty, unit.base != expected {
+                    b.rejectRow(record, column: header[uc], RejectReason.unknownUnit(unit.written))
+                    return
+                }
+                state.unitsSeen[unit.base] = unit.written
+                guard let scaled = unit.apply(value) else {
+                    b.rejectRow(record, column: header[vc], RejectReason.valueTooLarge(record.trimmed(vc)))
+                    return
+                }
+                value = scaled
+            }
+        }
+        var key = GroupKey(period: date.periodCode, region: regionSlot, dims: 0, extra: [])
+        for (k, dim) in columns.dimensions.enumerated() {
+            let index = state.dims[k].intern(CSVBytes.trim(record[dim.index])) { _ in () }.index
+            if k < 4, index < 0xFFFF {
+                key.dims |= UInt64(index + 1) << (16 * UInt64(k))
+            } else {
+                key.extra.append(Int32(k) << 24 | index)
+            }
+        }
+        b.used()
+        if let g = state.groups[key] {
+            combine(&state.accumulators[g], value, line: record.line)
+        } else {
+            state.groups[key] = state.accumulators.count
+            state.accumulators.append(Group(value: value, rows: 1, lines: [record.line], overflow: false))
+        }
+    }
+
+    @inline(__always)
+    private func combine(_ g: inout Group, _ value: ExactDecimal, line: Int) {
+        g.rows += 1
+        if g.lines.count < linesPerFact { g.lines.append(line) }
+        switch metric?.aggregate ?? .sum {
+        case .sum:
+            if let s = g.value.adding(value) { g.value = s } else { g.overflow = true }
+        case .latest:
+            g.value = value
+        case .max:
+            if value > g.value { g.value = value }
+        }
+    }
+
+    // MARK: - Facts
+
+    private func emit(_ state: State, columns: Columns, into b: inout CSVExtractionBuilder) {
+        let metricID = mapping.metric ?? ""
+        let unitWritten = mapping.unit ?? state.unitsSeen.values.sorted().first ?? metric?.unit ?? ""
+        let unit = metric?.unit ?? mapping.unit ?? state.unitsSeen.keys.sorted().first ?? ""
+        let valueColumn = mapping.valueColumn ?? mapping.dateColumn
+        var rows: [(key: GroupKey, region: String, dims: [String: String], dimKey: [String], group: Group)] = []
+        rows.reserveCapacity(state.accumulators.count)
+        for (key, index) in state.groups {
+            var dims: [String: String] = [:]
+            var dimKey: [String] = []
+            for (k, dim) in columns.dimensions.enumerated() {
+                var index: Int32 = -1
+                if k < 4 {
+                    let packed = (key.dims >> (16 * UInt64(k))) & 0xFFFF
+                    if packed > 0 { index = Int32(packed) - 1 }
+                }
+                if index < 0 { index = key.extra.first { $0 >> 24 == Int32(k) }.map { $0 & 0xFF_FFFF } ?? 0 }
+                let v = state.dims[k].string(index)
+                dims[dim.name] = v
+                dimKey.append(v)
+            }
+            let region = key.region >= 0 ? state.regionIDs[Int(key.region)] : ""
+            rows.append((key, region, dims, dimKey, state.accumulators[index]))
+        }
+        rows.sort { a, b in
+            if a.key.period != b.key.period { return a.key.period < b.key.period }
+            if a.region != b.region { return a.region < b.region }
+            return a.dimKey.lexicographicallyPrecedes(b.dimKey)
+        }
+        for r in rows {
+            if r.group.overflow {
+                b.diagnose(.warning, line: r.group.lines.first, .csvSumOverflow(metric: metricID))
+                continue
+            }
+            let sources = r.group.lines.map {
+                Provenance(file: b.file, contentHash: b.contentHash, title: metric?.label, line: $0, column: valueColumn)
+            }
+            b.extraction.facts.append(Fact(
+                metric: metricID, kind: .observation, value: r.group.value, unit: unit, unitAsWritten: unitWritten,
+                period: CSVDate.period(fromCode: r.key.period), region: r.key.region >= 0 ? r.region : nil,
+                dimensions: r.dims, sources: sources))
+            b.extraction.rowCounts.append(r.group.rows)
+        }
+    }
+}
