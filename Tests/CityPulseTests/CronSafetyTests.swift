@@ -1,0 +1,139 @@
+@testable import CityPulse
+import Foundation
+import Testing
+
+/// What unattended runs rely on: kills at any moment leave whole outputs, runs never overlap,
+/// unchanged inputs are reused, and `--dry-run` writes nothing.
+@Suite(.serialized) struct CronSafetyTests {
+    /// A copy of the sample inputs with many more pages, so a run lasts long enough to be killed inside.
+    static func largeInput() throws -> URL {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("citypulse-cron-\(UUID().uuidString)")
+        try fm.copyItem(at: ProjectPaths.root.appendingPathComponent("Input"), to: root)
+        let seed = try String(contentsOf: root.appendingPathComponent("releases/hohhot-youth-city-2024.html"), encoding: .utf8)
+        for i in 0..<150 {
+            try Data(seed.replacingOccurrences(of: "<head>", with: "<head><!-- copy \(i) -->").utf8)
+                .write(to: root.appendingPathComponent("releases/copy-\(i).html"))
+        }
+        return root
+    }
+
+    /// Whether the published folder is one run's complete output: every file present and matching the
+    /// sizes and hashes its manifest records, gzip members intact.
+    static func isWhole(_ dir: URL) throws -> Bool {
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(OutputFiles.manifest))) as! [String: Any]
+        let outputs = manifest["outputs"] as! [[String: Any]]
+        guard outputs.count == 4 else { return false }
+        for o in outputs {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(o["name"] as! String)))
+            guard bytes.count == o["bytes"] as! Int, RunCache.sha256(of: bytes) == o["sha256"] as! String else { return false }
+            if (o["name"] as! String).hasSuffix(".gz") { _ = try Gzip.decompress(bytes) }
+        }
+        return true
+    }
+
+    @Test func runsKilledAtManyPointsLeaveThePreviousOutputsWhole() throws {
+        let input = try Self.largeInput()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cron-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
+        let args = ["run", ProjectPaths.root.appendingPathComponent("Pipelines/hohhot-youth.yml").path, "--input-root", input.path,
+                    "--output-root", output.path, "--as-of", "2024-11-30", "--full", "--jobs", "2", "--no-progress"]
+        let first = try CommandLineTool.run(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        let dir = output.appendingPathComponent("hohhot-youth")
+        #expect(try Self.isWhole(dir))
+
+        // Time one run, then kill runs at points spread over it (SIGKILL: no cleanup code runs).
+        let started = Date()
+        _ = try CommandLineTool.run(args)
+        let duration = Date().timeIntervalSince(started)
+        let kills = 24
+        var killedInside = 0
+        for k in 0..<kills {
+            let delay = duration * Double(k) / Double(kills - 1) * 1.05
+            let p = try CommandLineTool.start(args)
+            usleep(useconds_t(delay * 1_000_000))
+            if p.isRunning { killedInside += 1 }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(try Self.isWhole(dir), "outputs torn after a kill at \(String(format: "%.2f", delay)) s")
+        }
+        #expect(killedInside >= kills / 2, "most kills should land while the run is working")
+        // The next run succeeds, and no staging folder is left behind.
+        let last = try CommandLineTool.run(args)
+        #expect(last.status == 0, "\(last.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains(".staging-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func aSecondRunExitsAtOnceWithTheLockCode() throws {
+        let input = try Self.largeInput()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
+        let args = ["run", ProjectPaths.root.appendingPathComponent("Pipelines/hohhot-youth.yml").path, "--input-root", input.path,
+                    "--output-root", output.path, "--as-of", "2024-11-30", "--full", "--jobs", "1", "--no-progress"]
+        let holder = try CommandLineTool.start(args)
+        defer { holder.waitUntilExit() }
+        // Wait until the first run holds the lock (its lock file names its pid).
+        let lockFile = output.appendingPathComponent(".hohhot-youth.lock").path
+        for _ in 0..<100 {
+            if (try? String(contentsOfFile: lockFile, encoding: .utf8))?.contains("pid \(holder.processIdentifier)") == true { break }
+            usleep(20_000)
+        }
+        let second = try CommandLineTool.run(args)
+        if holder.isRunning {
+            #expect(second.status == RunStatus.locked.rawValue, "\(second.stderr)")
+            #expect(second.stderr.contains("another run holds"))
+        }
+        holder.waitUntilExit()
+        #expect(holder.terminationStatus == 0)
+        // With --wait, a run queues behind the holder instead.
+        let third = try CommandLineTool.run(args + ["--wait", "60"])
+        #expect(third.status == 0)
+    }
+
+    @Test func unchangedInputsAreReusedAndFullIgnoresTheCache() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let pipeline = try TestRun.defaultPipeline()
+        let first = await TestRun.run(pipeline, outputRoot: output)
+        let firstFiles = try [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects].map { try first.bytes($0) }
+        let second = await TestRun.run(pipeline, outputRoot: output)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: second.directory.appendingPathComponent(OutputFiles.manifest))) as! [String: Any]
+        let secondFiles = try [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects].map { try second.bytes($0) }
+        #expect(firstFiles == secondFiles, "outputs differ when inputs come from the cache")
+        let full = await TestRun.run(pipeline, outputRoot: output, full: true)
+        let inputs = first.outcome.result!.inputs.count
+        #expect(first.outcome.result!.inputs.filter(\.reused).isEmpty)
+        #expect(second.outcome.result!.inputs.filter(\.reused).count == inputs)
+        #expect(full.outcome.result!.inputs.filter(\.reused).isEmpty)
+        for (i, name) in [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects].enumerated() {
+            #expect(try firstFiles[i] == full.bytes(name), "\(name) differs between a cached and a full run")
+        }
+        #expect((manifest["counts"] as! [String: Any])["reused"] as? Int == inputs)
+    }
+
+    @Test func dryRunListsReadsAndWritesAndWritesNothing() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-dry-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let r = try CommandLineTool.run(["run", "--dry-run", "--input-root", ProjectPaths.root.appendingPathComponent("Input").path,
+                                         "--output-root", output.path, "--pipelines", ProjectPaths.root.appendingPathComponent("Pipelines").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("read  releases/hohhot-youth-city-2024.html"))
+        #expect(r.stdout.contains("write \(output.path)/hohhot-youth/metrics.json.gz"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func exitCodesForUsageAndInvalidPipelines() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-bad-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        try Data("version: 1\nsources:\n  - id: a\n    kind: pdf\n    glob: x\n".utf8).write(to: bad)
+        let invalid = try CommandLineTool.run(["run", bad.path, "--output-root", FileManager.default.temporaryDirectory.path])
+        #expect(invalid.status == RunStatus.invalid.rawValue)
+        #expect(invalid.stderr.contains("\(bad.path):4:11:"), "\(invalid.stderr)")
+        let validate = try CommandLineTool.run(["validate", bad.path])
+        #expect(validate.status == RunStatus.invalid.rawValue)
+        let usage = try CommandLineTool.run(["run", "--as-of", "yesterday"])
+        #expect(usage.status == RunStatus.invalid.rawValue)
+    }
+}
