@@ -1,0 +1,375 @@
+/// One numeral read from a run of scalars, with what the scanner needs to classify it.
+struct NumeralReading: Sendable {
+    /// First scalar of the numeral.
+    var start: Int
+    /// One past the last scalar of the numeral.
+    var end: Int
+    /// The value, multipliers applied (1.5万 is 15000).
+    var value: ExactDecimal
+    /// Multipliers written after the last digit, in order (十, 万 in 三十万); empty when the numeral
+    /// ends on a digit.
+    var trailingMultipliers: [Int64] = []
+    /// Where that trailing run of multipliers begins.
+    var trailingStart: Int
+    var hasChinese = false
+    var hasArabic = false
+    var hasMultiplier = false
+    var hasFraction = false
+    /// Number of Chinese digit scalars (零 included).
+    var chineseDigitCount = 0
+    /// Chinese digits only, at least two, no multiplier: 二〇二四, 五一, 一一.
+    var isDigitString = false
+    /// When the numeral is a bare run of Arabic digits (no separator, point or multiplier): how many.
+    var plainArabicDigits = 0
+    /// The Arabic run begins with 0 and has more digits after it (0471, 010000).
+    var leadingZero = false
+
+    /// The value of the trailing multipliers' product that ends the numeral, e.g. 10⁴ for 三十万.
+    var scalarCount: Int { end - start }
+}
+
+/// Reads Chinese, Arabic and mixed numerals: 三万四千, 3万4千, 1.5万, 一百二 (120), 二〇二四, 零点五.
+///
+/// The reader is greedy but never consumes a scalar that does not fit: 十一十二 reads as 十一 and
+/// stops, so the caller can tell a numeral from a run of numeral-looking characters.
+struct NumeralReader: Sendable {
+    /// Accept forms that only make sense for a whole string known to be a number: a leading 百, 千 or
+    /// 万 (百二萬 is 1,200,000), a leading point (.77), M and G suffixes, and an Arabic integer part
+    /// before 点 (一百点123 and 1点5 alike).
+    var lenient: Bool
+
+    private enum Previous { case none, chineseDigit, zero, arabic, multiplier, fraction }
+
+    // MARK: - Arabic numbers
+
+    struct ArabicToken {
+        var value: ExactDecimal?
+        var end: Int
+        var digits: Int
+        var separated: Bool
+        var hasPoint: Bool
+        var leadingZero: Bool
+    }
+
+    /// An Arabic number at `start`: digits (ASCII or full-width), optional thousands separators
+    /// between groups of three, optional decimal part. The value is nil when it does not fit in 64
+    /// bits (a long code), but the extent is still reported.
+    static func readArabic(_ u: [UInt32], from start: Int, allowLeadingPoint: Bool = false) -> ArabicToken? {
+        let n = u.count
+        var i = start
+        var significand: Int64 = 0
+        var exponent = 0
+        var overflow = false
+        var digits = 0
+        var groupLength = 0
+        var separated = false
+        var hasPoint = false
+        let firstDigit = i < n ? NumeralScalar.arabicDigit(u[i]) : nil
+
+        @inline(__always) func push(_ d: Int64) {
+            let (m, o1) = significand.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(d)
+            if o1 || o2 { overflow = true } else { significand = a }
+        }
+
+        while i < n {
+            if let d = NumeralScalar.arabicDigit(u[i]) {
+                push(d)
+                digits += 1
+                groupLength += 1
+                i += 1
+            } else if NumeralScalar.isGroupSeparator(u[i]), digits > 0,
+                separated ? groupLength == 3 : (groupLength <= 3 && firstDigit != 0),
+                Self.threeDigitsThenStop(u, at: i + 1)
+            {
+                separated = true
+                groupLength = 0
+                i += 1
+            } else {
+                break
+            }
+        }
+        if separated, groupLength != 3 { return nil }
+        if i < n, NumeralScalar.isArabicPoint(u[i]), i + 1 < n, NumeralScalar.arabicDigit(u[i + 1]) != nil,
+            digits > 0 || allowLeadingPoint
+        {
+            hasPoint = true
+            i += 1
+            while i < n, let d = NumeralScalar.arabicDigit(u[i]) {
+                push(d)
+                if !overflow { exponent -= 1 }
+                digits += 1
+                i += 1
+            }
+        }
+        guard digits > 0 else { return nil }
+        let value = overflow ? nil : ExactDecimal(significand: significand, exponent: exponent)
+        return ArabicToken(
+            value: value, end: i, digits: digits, separated: separated, hasPoint: hasPoint,
+            leadingZero: firstDigit == 0 && digits > 1 && !hasPoint)
+    }
+
+    private static func threeDigitsThenStop(_ u: [UInt32], at i: Int) -> Bool {
+        guard i + 2 < u.count else { return false }
+        for k in i..<(i + 3) where NumeralScalar.arabicDigit(u[k]) == nil { return false }
+        return i + 3 >= u.count || NumeralScalar.arabicDigit(u[i + 3]) == nil
+    }
+
+    // MARK: - Numerals
+
+    /// The longest numeral starting at `start`, or nil when none starts there.
+    func read(_ u: [UInt32], from start: Int) -> NumeralReading? {
+        let n = u.count
+        var i = start
+        var total = ExactDecimal.zero
+        var wan = ExactDecimal.zero
+        var section = ExactDecimal.zero
+        var pending: ExactDecimal? = nil
+        var abbreviationScale: Int64 = 0
+        var lastSmall: Int64 = 10_000
+        var lastMultiplier: Int64 = 0
+        var previous = Previous.none
+        var seenWanInSection = false
+        var scaledFraction = false
+        var digitString = 0
+        var reading = NumeralReading(start: start, end: start, value: .zero, trailingStart: start)
+        var arabicOnly = true
+        var arabicDigits = 0
+
+        /// The pending digit, with 一百二's abbreviation applied (二 after 百 is 20).
+        func pendingValue(before multiplier: Int64) -> ExactDecimal? {
+            guard let p = pending else { return .zero }
+            if previous == .chineseDigit, abbreviationScale > 0, lastMultiplier < multiplier {
+                return p.multiplied(by: ExactDecimal(significand: abbreviationScale))
+            }
+            return p
+        }
+
+        tokens: while i < n {
+            let c = u[i]
+            let tokenStart = i
+            if let d = NumeralScalar.chineseDigit(c) {
+                if scaledFraction || reading.hasFraction { break }
+                switch previous {
+                case .none:
+                    pending = ExactDecimal(significand: d)
+                    digitString = 1
+                    previous = .chineseDigit
+                case .chineseDigit:
+                    if reading.hasMultiplier { break tokens }
+                    guard let p = pending?.multiplied(by: ExactDecimal(10)),
+                        let q = p.adding(ExactDecimal(significand: d))
+                    else { break tokens }
+                    pending = q
+                    digitString += 1
+                case .multiplier:
+                    if d == 0 {
+                        previous = .zero
+                        lastMultiplier = 0
+                    } else {
+                        pending = ExactDecimal(significand: d)
+                        abbreviationScale = lastMultiplier >= 100 ? lastMultiplier / 10 : 0
+                        previous = .chineseDigit
+                    }
+                case .zero:
+                    if d != 0 {
+                        pending = ExactDecimal(significand: d)
+                        abbreviationScale = 0
+                        previous = .chineseDigit
+                    }
+                case .arabic, .fraction:
+                    break tokens
+                }
+                i += 1
+                reading.hasChinese = true
+                reading.chineseDigitCount += 1
+                arabicOnly = false
+                reading.trailingMultipliers = []
+                reading.trailingStart = i
+            } else if NumeralScalar.arabicDigit(c) != nil
+                || (lenient && previous == .none && NumeralScalar.isArabicPoint(c))
+            {
+                guard previous == .none || previous == .multiplier || previous == .zero,
+                    !scaledFraction,
+                    let token = Self.readArabic(u, from: i, allowLeadingPoint: lenient && previous == .none),
+                    let value = token.value
+                else { break }
+                pending = value
+                abbreviationScale = 0
+                previous = token.hasPoint ? .fraction : .arabic
+                if token.hasPoint { reading.hasFraction = true }
+                if token.separated || token.hasPoint { arabicOnly = false }
+                arabicDigits += token.digits
+                if tokenStart == start { reading.leadingZero = token.leadingZero }
+                i = token.end
+                reading.hasArabic = true
+                reading.trailingMultipliers = []
+                reading.trailingStart = i
+            } else if let m = NumeralScalar.smallMultiplier(c) ?? NumeralScalar.compoundTens(c) {
+                let compound = NumeralScalar.compoundTens(c) != nil
+                if previous == .chineseDigit, digitString >= 2, !reading.hasMultiplier { break }
+                if scaledFraction || reading.hasFraction && previous != .fraction { break }
+                if compound {
+                    guard pending == nil, lastSmall > 10 else { break }
+                } else {
+                    guard m < lastSmall else { break }
+                    if previous == .none, m != 10, !lenient { break }
+                }
+                let multiplicand = compound ? ExactDecimal(1) : (pending ?? ExactDecimal(1))
+                guard let product = multiplicand.multiplied(by: ExactDecimal(significand: m)),
+                    let sum = section.adding(product)
+                else { break }
+                if previous == .fraction { scaledFraction = true }
+                section = sum
+                pending = nil
+                lastSmall = compound ? 10 : m
+                lastMultiplier = compound ? 10 : m
+                if previous == .multiplier {
+                    reading.trailingMultipliers.append(m)
+                } else {
+                    reading.trailingMultipliers = [m]
+                    reading.trailingStart = tokenStart
+                }
+                if compound {
+                    reading.trailingMultipliers = []
+                    reading.trailingStart = i + 1
+                }
+                previous = .multiplier
+                reading.hasMultiplier = true
+                reading.hasChinese = true
+                arabicOnly = false
+                i += 1
+            } else if let m = NumeralScalar.bigMultiplier(c) {
+                if previous == .chineseDigit, digitString >= 2, !reading.hasMultiplier { break }
+                if scaledFraction, lastMultiplier >= m { break }
+                if previous == .none, !lenient { break }
+                if previous == .zero { break }
+                guard let p = pendingValue(before: m), var x = section.adding(p) else { break }
+                let M = ExactDecimal(significand: m)
+                if m == 10_000 {
+                    if seenWanInSection { break }
+                    if x == .zero {
+                        guard previous == .none else { break }
+                        x = ExactDecimal(1)
+                    }
+                    guard let scaled = x.multiplied(by: M) else { break }
+                    wan = scaled
+                    seenWanInSection = true
+                } else {
+                    guard let withWan = x.adding(wan) else { break }
+                    x = withWan
+                    if x == .zero {
+                        guard previous == .none else { break }
+                        x = ExactDecimal(1)
+                    }
+                    guard let scaled = x.multiplied(by: M) else { break }
+                    if total == .zero {
+                        total = scaled
+                    } else {
+                        // 亿 after 万亿-level parts: the whole so far is scaled (3千万亿).
+                        break
+                    }
+                    wan = .zero
+                    seenWanInSection = false
+                }
+                if previous == .fraction || (pending != nil && reading.hasFraction) { scaledFraction = true }
+                section = .zero
+                pending = nil
+                lastSmall = 10_000
+                lastMultiplier = m
+                if previous == .multiplier {
+                    reading.trailingMultipliers.append(m)
+                } else {
+                    reading.trailingMultipliers = [m]
+                    reading.trailingStart = tokenStart
+                }
+                previous = .multiplier
+                reading.hasMultiplier = true
+                reading.hasChinese = true
+                arabicOnly = false
+                i += 1
+            } else if NumeralScalar.isChinesePoint(c) {
+                guard !reading.hasFraction, previous != .none,
+                    lenient || previous == .chineseDigit || previous == .multiplier || previous == .zero,
+                    i + 1 < n
+                else { break }
+                let next = u[i + 1]
+                var fraction = ExactDecimal.zero
+                var j = i + 1
+                if NumeralScalar.chineseDigit(next) != nil {
+                    var significand: Int64 = 0
+                    var places = 0
+                    while j < n, let d = NumeralScalar.chineseDigit(u[j]), places < 18 {
+                        significand = significand * 10 + d
+                        places += 1
+                        j += 1
+                    }
+                    fraction = ExactDecimal(significand: significand, exponent: -places)
+                } else if NumeralScalar.arabicDigit(next) != nil, lenient || reading.hasChinese {
+                    guard let token = Self.readArabic(u, from: j), !token.separated, !token.hasPoint,
+                        let v = token.value
+                    else { break }
+                    fraction = ExactDecimal(significand: v.significand, exponent: -token.digits)
+                    j = token.end
+                } else {
+                    break
+                }
+                guard let p = pendingValue(before: 10), let a = total.adding(wan), let b = a.adding(section),
+                    let whole = b.adding(p), let withFraction = whole.adding(fraction)
+                else { break }
+                pending = withFraction
+                total = .zero
+                wan = .zero
+                section = .zero
+                seenWanInSection = false
+                lastMultiplier = 10
+                previous = .fraction
+                reading.hasFraction = true
+                reading.hasChinese = true
+                arabicOnly = false
+                i = j
+                reading.trailingMultipliers = []
+                reading.trailingStart = i
+            } else if previous == .arabic || previous == .fraction,
+                let factor = Self.letterMultiplier(c, lenient: lenient),
+                i + 1 >= n || !NumeralScalar.isASCIILetter(u[i + 1]),
+                let p = pending, let scaled = p.multiplied(by: ExactDecimal(significand: factor))
+            {
+                // 10k, 30w, 1.2M: the letter ends the numeral.
+                pending = scaled
+                previous = .multiplier
+                lastMultiplier = factor
+                reading.hasMultiplier = true
+                arabicOnly = false
+                reading.trailingMultipliers = [factor]
+                reading.trailingStart = i
+                i += 1
+                reading.end = i
+                break
+            } else {
+                break
+            }
+            reading.end = i
+        }
+        guard reading.end > start else { return nil }
+        // Tokens refused after the last good one never touched the state, so the value is complete.
+        guard let p = pendingValue(before: Int64.max), let a = total.adding(wan), let b = a.adding(section),
+            let value = b.adding(p)
+        else { return nil }
+        reading.value = value
+        reading.isDigitString = digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic
+        if arabicOnly, reading.hasArabic, !reading.hasChinese { reading.plainArabicDigits = arabicDigits }
+        return reading
+    }
+
+    /// k, K (10³), w, W (10⁴), and when lenient M (10⁶), G (10⁹).
+    private static func letterMultiplier(_ c: UInt32, lenient: Bool) -> Int64? {
+        switch c {
+        case 0x6B, 0x4B: return 1_000
+        case 0x77, 0x57: return 10_000
+        case 0x4D: return lenient ? 1_000_000 : nil
+        case 0x47: return lenient ? 1_000_000_000 : nil
+        default: return nil
+        }
+    }
+}

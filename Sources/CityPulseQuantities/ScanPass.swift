@@ -1,0 +1,152 @@
+/// One left-to-right pass of the scanner over one string.
+///
+/// `floor` is the end of the last reported span: cues are never looked for behind it, so a scalar
+/// belongs to at most one reported quantity.
+struct ScanPass {
+    let scalars: [Unicode.Scalar]
+    let u: [UInt32]
+    var found: [Quantity] = []
+    var floor = 0
+    let reader = NumeralReader(lenient: false)
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        var values = [UInt32]()
+        values.reserveCapacity(scalars.count)
+        for s in scalars { values.append(s.value) }
+        u = values
+    }
+
+    var n: Int { u.count }
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            if Self.mayStart(u[i]), let next = number(at: i) {
+                i = max(next, i + 1)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Scalars at which a number (or a cue that owns the number after it) can begin.
+    @inline(__always)
+    static func mayStart(_ c: UInt32) -> Bool {
+        NumeralScalar.arabicDigit(c) != nil || NumeralScalar.chineseDigit(c) != nil
+            || NumeralScalar.isMultiplier(c) || NumeralScalar.compoundTens(c) != nil
+            || QualifierCues.isVagueLead(c)
+    }
+
+    // MARK: - Emitting
+
+    func string(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        return String(String.UnicodeScalarView(scalars[a..<b]))
+    }
+
+    mutating func emit(
+        _ kind: QuantityKind, _ start: Int, _ end: Int, value: ExactDecimal?, lower: ExactDecimal? = nil,
+        upper: ExactDecimal? = nil, qualifier: Qualifier? = nil, unit: String = "", unitClass: UnitClass = .none
+    ) {
+        found.append(
+            Quantity(
+                kind: kind, text: string(start, end), value: value, lower: lower, upper: upper,
+                qualifier: qualifier, unit: unit, unitClass: unitClass, start: start, end: end))
+        floor = end
+    }
+
+    // MARK: - Entry
+
+    /// Reads whatever starts at `i`; returns where scanning resumes, or nil when nothing starts here.
+    mutating func number(at i: Int) -> Int? {
+        let c = u[i]
+        if NumeralScalar.arabicDigit(c) != nil {
+            if i > 0, i - 1 >= floor, Self.isCodeScalar(u[i - 1]), !NumeralScalar.arabicDigitOrPoint(u[i - 1]) {
+                return identifierToken(around: i)
+            }
+            if let end = numericCalendar(at: i) { return end }
+            if let end = phoneNumber(at: i) { return end }
+        }
+        if let m = NumeralScalar.smallMultiplier(c) ?? NumeralScalar.bigMultiplier(c), m != 10 {
+            return leadingMultiplier(at: i, multiplier: m)
+        }
+        if QualifierCues.isVagueLead(c) { return vagueCount(at: i) }
+        if let end = adjacentDigitRange(at: i) { return end }
+        guard let reading = reader.read(u, from: i) else { return nil }
+        return classify(reading)
+    }
+
+    /// 百分之五十, 千分之三 (percent), and 百人计划 (a plan's name); anything else led by 百, 千, 万 is a
+    /// word (百姓, 千家万户, 万众).
+    mutating func leadingMultiplier(at i: Int, multiplier: Int64) -> Int? {
+        let fen: UInt32 = 0x5206
+        let zhi: UInt32 = 0x4E4B
+        if i + 3 < n, u[i + 1] == fen, u[i + 2] == zhi, multiplier == 100 || multiplier == 1000 {
+            let scale = multiplier == 100 ? ExactDecimal(1) : ExactDecimal(significand: 1, exponent: -1)
+            if NumeralScalar.smallMultiplier(u[i + 3]) == 100, multiplier == 100,
+                i + 4 >= n || !NumeralScalar.isChineseNumeral(u[i + 4])
+            {
+                // 百分之百
+                var r = NumeralReading(start: i + 3, end: i + 4, value: ExactDecimal(100), trailingStart: i + 4)
+                r.hasChinese = true
+                r.hasMultiplier = true
+                return classify(r, lead: Lead(start: i, unit: string(i, i + 3), unitClass: .percent, scale: scale))
+            }
+            guard let r = reader.read(u, from: i + 3) else { return nil }
+            return classify(r, lead: Lead(start: i, unit: string(i, i + 3), unitClass: .percent, scale: scale))
+        }
+        if i + 2 < n, u[i + 1] == 0x4EBA, Self.plan.matches(u, at: i + 2) || Self.planTraditional.matches(u, at: i + 2) {
+            emit(.name, i, i + 4, value: ExactDecimal(significand: multiplier), unit: string(i + 1, i + 2),
+                unitClass: .person)
+            return i + 4
+        }
+        return nil
+    }
+
+    static let plan = ScalarPattern("计划")
+    static let planTraditional = ScalarPattern("計劃")
+
+    /// 几十万, 数百家, 數千人: a vague count from the multiplier to ten times it.
+    mutating func vagueCount(at i: Int) -> Int? {
+        var j = i + 1
+        var value = ExactDecimal(1)
+        var multipliers: [Int64] = []
+        while j < n, let m = NumeralScalar.smallMultiplier(u[j]) ?? NumeralScalar.bigMultiplier(u[j]) {
+            if let last = multipliers.last, last <= m, m < 10_000 { break }
+            guard let v = value.multiplied(by: ExactDecimal(significand: m)) else { break }
+            value = v
+            multipliers.append(m)
+            j += 1
+        }
+        guard !multipliers.isEmpty else { return nil }
+        var r = NumeralReading(start: i, end: j, value: value, trailingStart: i + 1)
+        r.trailingMultipliers = multipliers
+        r.hasChinese = true
+        r.hasMultiplier = true
+        return classify(r, vague: true)
+    }
+
+    /// 七八万 (70,000–80,000), 三四十 (30–40), 两三家, 三五百: two digits, the second larger, sharing
+    /// the multipliers or the counter after them.
+    mutating func adjacentDigitRange(at i: Int) -> Int? {
+        guard i + 1 < n, let a = NumeralScalar.chineseDigit(u[i]), a > 0,
+            let b = NumeralScalar.chineseDigit(u[i + 1]), b > a,
+            let second = reader.read(u, from: i + 1), !second.isDigitString, !second.hasFraction
+        else { return nil }
+        var product = ExactDecimal(1)
+        for m in second.trailingMultipliers {
+            guard let p = product.multiplied(by: ExactDecimal(significand: m)) else { return nil }
+            product = p
+        }
+        guard second.value == ExactDecimal(significand: b).multiplied(by: product),
+            let lower = ExactDecimal(significand: a).multiplied(by: product)
+        else { return nil }
+        if second.trailingMultipliers.isEmpty, UnitCatalog.unit(in: u, at: second.end) == nil { return nil }
+        var r = second
+        r.start = i
+        r.value = lower
+        r.chineseDigitCount += 1
+        return classify(r, presetUpper: second.value)
+    }
+}
