@@ -59,9 +59,12 @@ public struct FactExtractor: Sendable {
         let sentence = Self.span(around: q.start..<q.end, in: s, ends: TextBoundaries.sentenceEnds)
         let clause = Self.span(around: q.start..<q.end, in: s, ends: TextBoundaries.clauseEnds)
         guard let metric = bestMetric(for: q, in: s, clause: clause) else { return nil }
-        let kind = Self.kind(of: q, in: s, sentence: sentence, clause: clause)
-        let period = PeriodResolver(policyStart: pipeline.policyStart, published: document.published)
-            .period(for: q, kind: kind, in: s, sentence: sentence, clause: clause)
+        let resolver = PeriodResolver(policyStart: pipeline.policyStart, published: document.published)
+        // The number of a programme named by its span and goal (三年十万) is that programme's target,
+        // whatever the sentence reports about it.
+        let programmeGoal = resolver.gluedProgrammeSpan(for: q, in: s, sentence: sentence) != nil
+        let kind = programmeGoal ? .target : Self.kind(of: q, in: s, sentence: sentence, clause: clause)
+        let period = resolver.period(for: q, kind: kind, in: s, sentence: sentence, clause: clause)
         let region = region(near: q, in: s, sentence: sentence, clause: clause) ?? pipeline.regions.defaultRegion
 
         let originalSentence = text.originalRange(of: sentence)
@@ -99,20 +102,25 @@ public struct FactExtractor: Sendable {
     }
 
     /// A result when the nearest cue before the number reports one (已, 累计…) and no plan word stands
-    /// between it and the number; a plan when the sentence announces one (计划, 将, 今年…); otherwise a
-    /// result (a number stated as a fact). A result word right after a plan word (力争完成) is part of the plan.
+    /// between it and the number; a plan when the sentence announces one (计划, 将…); a result when the
+    /// sentence reports one anywhere (…以来); a plan when it speaks of 今年 alone; otherwise a result (a
+    /// number stated as a fact). A result word right after a plan word (力争完成) is part of the plan.
     static func kind(of q: Quantity, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>) -> Fact.Kind {
-        let before = sentence.lowerBound..<q.start
         let targetHits = TextCues.target.flatMap { occurrences(of: Array($0.unicodeScalars), in: s, within: sentence) }
-        var achievement = -1
+        var achievementBefore = -1
+        var achievementAnywhere = false
         for cue in TextCues.achievement {
-            for hit in occurrences(of: Array(cue.unicodeScalars), in: s, within: before) {
+            for hit in occurrences(of: Array(cue.unicodeScalars), in: s, within: sentence) {
                 let planned = targetHits.contains { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 }
-                if !planned { achievement = max(achievement, hit.lowerBound) }
+                if planned { continue }
+                achievementAnywhere = true
+                if hit.upperBound <= q.start { achievementBefore = max(achievementBefore, hit.lowerBound) }
             }
         }
         let lastTargetBefore = targetHits.filter { $0.upperBound <= q.start }.map(\.lowerBound).max() ?? -1
-        if achievement >= 0, achievement > lastTargetBefore { return .achievement }
+        if achievementBefore >= 0, achievementBefore > lastTargetBefore { return .achievement }
+        if targetHits.contains(where: { !TextCues.programmeWords.contains(String(String.UnicodeScalarView(s[$0]))) }) { return .target }
+        if achievementAnywhere { return .achievement }
         if !targetHits.isEmpty || !occurrences(of: Array("今年".unicodeScalars), in: s, within: sentence).isEmpty { return .target }
         return .achievement
     }

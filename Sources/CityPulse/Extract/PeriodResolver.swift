@@ -7,16 +7,31 @@ struct PeriodResolver {
     var published: Day?
 
     func period(for q: Quantity, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>) -> Period? {
-        let scopes = [clause.lowerBound..<q.start, sentence.lowerBound..<q.start, sentence]
-        for scope in scopes {
-            if let p = namedPlanPeriod(in: s, scope) { return p }
+        if let p = gluedProgrammeSpan(for: q, in: s, sentence: sentence) { return clamped(p, kind) }
+        let scopes = [clause.lowerBound..<q.start, sentence.lowerBound..<q.start, clause]
+        for (i, scope) in scopes.enumerated() {
+            if let p = namedPlanPeriod(in: s, scope) { return clamped(p, kind) }
             if let p = untilPeriod(in: s, scope, kind: kind) { return p }
-            if let y = explicitYear(in: s, scope) { return .year(y) }
+            if let y = explicitYear(in: s, scope) { return clamped(.year(y), kind) }
             if let p = relativeYear(in: s, scope, kind: kind) { return p }
-            if let p = programmeSpan(in: s, scope) { return p }
+            // "三年十万…工程实施以来，累计已有…": a result counted since the programme began.
+            if i == 1, kind == .achievement, let p = programmeSpan(in: s, scope) { return clamped(p, kind) }
         }
         guard let published else { return nil }
         return kind == .target ? .year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
+    }
+
+    /// 三年十万: a span glued to the number (quotes aside) names a programme's length, and the number its goal.
+    func gluedProgrammeSpan(for q: Quantity, in s: [Unicode.Scalar], sentence: Range<Int>) -> Period? {
+        var glued = q.start
+        while glued > sentence.lowerBound, "“”\"「」『』".unicodeScalars.contains(s[glued - 1]) { glued -= 1 }
+        return programmeSpan(in: s, max(sentence.lowerBound, glued - 3)..<glued)
+    }
+
+    /// A result cannot reach past the day it was published: its span ends there.
+    private func clamped(_ p: Period, _ kind: Fact.Kind) -> Period {
+        guard kind == .achievement, let published, published < p.end, published >= p.start else { return p }
+        return Period(start: p.start, end: published)
     }
 
     /// "十四五" → 2021–2025, "十五五" → 2026–2030.
@@ -83,7 +98,7 @@ struct PeriodResolver {
         guard let start = policyStart ?? published.map({ Day(year: $0.year, month: 1, day: 1)! }) else { return nil }
         var i = scope.lowerBound
         while i + 1 < scope.upperBound {
-            if s[i + 1] == "年", i == scope.lowerBound || (numerals[s[i - 1]] == nil && !Self.isDigit(s[i - 1])) {
+            if s[i + 1] == "年", i == 0 || (numerals[s[i - 1]] == nil && !Self.isDigit(s[i - 1])) {
                 let n = numerals[s[i]] ?? (Self.isDigit(s[i]) ? Int(s[i].value - 48) : nil)
                 if let n, n > 0, !(i + 2 < s.count && (s[i + 2] == "级" || s[i + 2] == "前")) {
                     let end = Day(ordinal: start.addingYears(n).ordinal - 1)

@@ -60,7 +60,7 @@ public struct Reconciler: Sendable {
         }
         let reported = facts.filter { f in
             f.kind == .achievement && f.metric == target.metric && f.region == target.region
-                && (target.period.flatMap { tp in f.period.map { tp.contains($0) || $0.end <= tp.end && $0.end >= tp.start } } ?? true)
+                && (target.period.flatMap { tp in f.period.map { tp.contains($0) } } ?? true)
         }.max { a, b in (a.period?.end ?? asOf, a.sources.first?.published ?? asOf) < (b.period?.end ?? asOf, b.sources.first?.published ?? asOf) }
         return TargetStatus(
             metric: target.metric, region: target.region, period: target.period, target: target, restatements: restatements,

@@ -50,7 +50,7 @@ public final class RunCache: @unchecked Sendable {
     }
 
     func key(contentHash: String, source: String) -> String {
-        let text = [contentHash, source, pipelineHash, CityPulseVersion.string].joined(separator: "|")
+        let text = [contentHash, source, pipelineHash, CityPulseVersion.buildIdentity].joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
@@ -94,4 +94,12 @@ public final class RunCache: @unchecked Sendable {
 /// The tool's version: part of every cache key and of the manifest.
 public enum CityPulseVersion {
     public static let string = "0.1.0"
+
+    /// The version plus the size and modification time of the running executable, so a rebuilt tool
+    /// never reuses results an earlier build extracted.
+    public static let buildIdentity: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return string }
+        return "\(string)+\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
 }
