@@ -107,3 +107,25 @@ import Testing
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
     }
 }
+
+/// The report as a browser shows it.
+@Suite(.serialized) struct ReportRenderingTests {
+    @Test func chartsRenderInChromium() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let report = run.directory.appendingPathComponent(OutputFiles.report)
+        let dom = try Chromium.dumpDOM(report)
+        let metricsWithSeries = Set(try run.rows("series").map { $0["metric"] as! String })
+        // One line chart per metric with a series, each with axis labels.
+        #expect(dom.components(separatedBy: "<svg class=\"chart\"").count - 1 >= metricsWithSeries.count)
+        #expect(dom.contains("class=\"tick\""))
+        #expect(dom.contains("<path class=\"line\""))
+        #expect(dom.contains("<rect class=\"col\""), "bars by district")
+        let png = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-report-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: png) }
+        try Chromium.screenshot(report, to: png)
+        let bytes = try [UInt8](Data(contentsOf: png))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "a PNG")
+        #expect(bytes.count > 50_000, "a page with content, not a blank screen")
+    }
+}

@@ -29,7 +29,7 @@ enum SVGChart {
             var out = ""
             for (i, p) in points.enumerated() {
                 let top = y(p.value), base = y(0)
-                out += "<rect class=\"bar\" x=\"\(fmt(x(i) + band * 0.15))\" y=\"\(fmt(min(top, base)))\" width=\"\(fmt(band * 0.7))\" height=\"\(fmt(abs(base - top)))\"><title>\(escape(p.label)): \(escape(number(p.value))) \(escape(unit))</title></rect>"
+                out += "<rect class=\"col\" x=\"\(fmt(x(i) + band * 0.15))\" y=\"\(fmt(min(top, base)))\" width=\"\(fmt(band * 0.7))\" height=\"\(fmt(abs(base - top)))\"><title>\(escape(p.label)): \(escape(number(p.value))) \(escape(unit))</title></rect>"
             }
             return out
         }
@@ -49,8 +49,10 @@ enum SVGChart {
             svg += "<text class=\"tick\" x=\"\(fmt(margin.left - 6))\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\">\(escape(number(v)))</text>"
         }
         svg += "<text class=\"unit\" x=\"4\" y=\"14\">\(escape(unit))</text>"
-        let every = max(1, Int((Double(points.count) / 12).rounded(.up)))
-        for (i, p) in points.enumerated() where i % every == 0 || i == points.count - 1 {
+        // Label every n-th point so labels never overlap: about 7 px per character at 11 px.
+        let widest = Double(points.map { $0.label.unicodeScalars.count }.max() ?? 1) * 7 + 8
+        let every = max(1, Int((widest / band).rounded(.up)))
+        for (i, p) in points.enumerated() where i % every == 0 {
             svg += "<text class=\"tick\" x=\"\(fmt(x(i) + band / 2))\" y=\"\(fmt(height - margin.bottom + 16))\" text-anchor=\"middle\">\(escape(p.label))</text>"
         }
         svg += "<line class=\"axis\" x1=\"\(fmt(margin.left))\" x2=\"\(fmt(width - margin.right))\" y1=\"\(fmt(y(0)))\" y2=\"\(fmt(y(0)))\"/>"
