@@ -77,14 +77,14 @@ struct RunCommand: AsyncParsableCommand {
             "pipeline": "\(pipeline.name)", "exit": "\(outcome.status.rawValue)",
             "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
         ]
-        if let r = outcome.result {
+        if let r = outcome.summary {
             metadata["inputs"] = "\(r.inputs.count)"
             metadata["reused"] = "\(r.inputs.filter { $0.reused }.count)"
-            metadata["facts"] = "\(r.facts.count)"
-            metadata["targets"] = "\(r.targets.count)"
+            metadata["facts"] = "\(r.facts)"
+            metadata["targets"] = "\(r.targets)"
             metadata["rows_read"] = "\(r.rowCounts.read)"
             metadata["rows_rejected"] = "\(r.rowCounts.rejected)"
-            metadata["diagnostics"] = "\(r.diagnostics.count)"
+            metadata["diagnostics"] = "\(r.diagnostics)"
         }
         metadata["detail"] = "\(outcome.message)"
         switch outcome.status {

@@ -103,14 +103,60 @@ import Testing
         let secondFiles = try [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects].map { try second.bytes($0) }
         #expect(firstFiles == secondFiles, "outputs differ when inputs come from the cache")
         let full = await TestRun.run(pipeline, outputRoot: output, full: true)
-        let inputs = first.outcome.result!.inputs.count
-        #expect(first.outcome.result!.inputs.filter(\.reused).isEmpty)
-        #expect(second.outcome.result!.inputs.filter(\.reused).count == inputs)
-        #expect(full.outcome.result!.inputs.filter(\.reused).isEmpty)
+        let inputs = first.outcome.summary!.inputs.count
+        #expect(first.outcome.summary!.inputs.filter(\.reused).isEmpty)
+        #expect(second.outcome.summary!.inputs.filter(\.reused).count == inputs)
+        #expect(full.outcome.summary!.inputs.filter(\.reused).isEmpty)
         for (i, name) in [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects].enumerated() {
             #expect(try firstFiles[i] == full.bytes(name), "\(name) differs between a cached and a full run")
         }
         #expect((manifest["counts"] as! [String: Any])["reused"] as? Int == inputs)
+    }
+
+    @Test func unchangedRerunCarriesOutputsOverAndAnyChangeRebuilds() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-carry-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("Input")
+        try FileManager.default.copyItem(at: ProjectPaths.root.appendingPathComponent("Input"), to: input)
+        let output = root.appendingPathComponent("Output")
+        let pipeline = try TestRun.defaultPipeline()
+        func manifest(_ run: TestRun) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: run.directory.appendingPathComponent(OutputFiles.manifest))) as! [String: Any]
+        }
+        let dataFiles = [OutputFiles.metrics, OutputFiles.facts, OutputFiles.report, OutputFiles.rejects]
+
+        let first = await TestRun.run(pipeline, inputRoot: input, outputRoot: output)
+        #expect(try manifest(first)["outputs_reused"] as? Bool == false)
+        let firstBytes = try dataFiles.map { try first.bytes($0) }
+
+        // Nothing changed: the outputs are carried over, byte for byte, and the manifest says so.
+        let same = await TestRun.run(pipeline, inputRoot: input, outputRoot: output)
+        #expect(same.outcome.status == .success)
+        #expect(same.outcome.result == nil)
+        #expect(try manifest(same)["outputs_reused"] as? Bool == true)
+        #expect(try dataFiles.map { try same.bytes($0) } == firstBytes)
+        #expect(try (manifest(same)["outputs"] as! [[String: Any]]).count == dataFiles.count)
+
+        // Only the modification time changed: the content hash is the same, so still carried over.
+        let page = input.appendingPathComponent("releases/hohhot-youth-city-2024.html")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: page.path)
+        let touched = await TestRun.run(pipeline, inputRoot: input, outputRoot: output)
+        #expect(try manifest(touched)["outputs_reused"] as? Bool == true)
+
+        // Another as-of date: results come from the cache, but reconcile and emit run again.
+        let later = await TestRun.run(pipeline, inputRoot: input, outputRoot: output, asOf: Day(year: 2024, month: 12, day: 31))
+        #expect(try manifest(later)["outputs_reused"] as? Bool == false)
+        #expect(later.outcome.result?.inputs.allSatisfy(\.reused) == true)
+        #expect(try manifest(later)["as_of"] as? String == "2024-12-31")
+
+        // A changed input: that file is read again and the outputs are rebuilt.
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try (text + "\n<!-- edited -->\n").write(to: page, atomically: true, encoding: .utf8)
+        let edited = await TestRun.run(pipeline, inputRoot: input, outputRoot: output)
+        #expect(try manifest(edited)["outputs_reused"] as? Bool == false)
+        let reread = edited.outcome.result?.inputs.filter { !$0.reused }.map(\.path)
+        #expect(reread == ["releases/hohhot-youth-city-2024.html"])
+        #expect(edited.outcome.summary?.facts == first.outcome.summary?.facts, "a comment in the page changes no fact")
     }
 
     @Test func dryRunListsReadsAndWritesAndWritesNothing() throws {

@@ -3,7 +3,7 @@ import Foundation
 
 /// `manifest.json`: what a run read, what it wrote, how long it took and how it ended.
 public struct Manifest: Sendable {
-    public struct Output: Sendable {
+    public struct Output: Sendable, Codable, Hashable {
         public var name: String
         public var size: Int
         public var sha256: String
@@ -14,23 +14,32 @@ public struct Manifest: Sendable {
         }
     }
 
-    public var result: RunResult
+    public var summary: RunSummary
     public var status: RunStatus
-    public var rejectRate: Double
-    public var qualityPassed: Bool
     public var started: Date
     public var finished: Date?
     public var timings: [(stage: String, seconds: Double)]
     public var outputs: [Output]
+    /// True when the data outputs were carried over from the previous run because nothing they depend on changed.
+    public var outputsReused = false
+
+    public init(summary: RunSummary, status: RunStatus, started: Date, timings: [(stage: String, seconds: Double)] = [], outputs: [Output] = []) {
+        self.summary = summary
+        self.status = status
+        self.started = started
+        self.timings = timings
+        self.outputs = outputs
+    }
 
     public func json() -> JSONValue {
-        let r = result
+        let r = summary
         let iso = ISO8601DateFormatter()
         return [
             "schema": "citypulse.manifest/1",
             "tool": ["name": "citypulse", "version": .string(CityPulseVersion.string)],
-            "pipeline": ["name": .string(r.pipeline.name), "file": .string(r.pipeline.path), "sha256": .string(r.pipeline.contentHash)],
-            "as_of": .string(r.asOf.description),
+            "pipeline": ["name": .string(r.pipelineName), "file": .string(r.pipelineFile), "sha256": .string(r.pipelineHash)],
+            "as_of": .string(r.asOf),
+            "fingerprint": .string(r.fingerprint),
             "started": .string(iso.string(from: started)),
             "finished": .string(finished.map { iso.string(from: $0) }),
             "timings_seconds": .object(Dictionary(timings.map { ($0.stage, JSONValue.ratio($0.seconds)) }, uniquingKeysWith: { $1 })),
@@ -40,21 +49,78 @@ public struct Manifest: Sendable {
             }),
             "documents": .array(r.documents.map { d in
                 ["path": .string(d.path), "encoding": .string(d.encoding), "title": .string(d.title),
-                 "published": .string(d.published?.description), "article": .bool(d.isArticle)]
+                 "published": .string(d.published), "article": .bool(d.article)]
             }),
             "tables": .array(r.tables.map { t in
                 ["path": .string(t.path), "encoding": .string(t.encoding), "rows_read": .int(t.rowsRead), "rows_used": .int(t.rowsUsed),
-                 "rows_rejected": .int(t.rowsRejected), "rows_filtered": .int(t.rowsFiltered), "notes": .array(t.notes.map { .string($0) })]
+                 "rows_rejected": .int(t.rowsRejected), "rows_filtered": .int(t.rowsFiltered),
+                 "rejects": .int(t.rejectsTotal), "rejects_listed": .int(t.rejectsListed), "notes": .array(t.notes.map { .string($0) })]
             }),
             "counts": [
                 "inputs": .int(r.inputs.count), "reused": .int(r.inputs.filter(\.reused).count), "documents": .int(r.documents.count),
-                "facts": .int(r.facts.count), "series": .int(r.series.count), "targets": .int(r.targets.count),
+                "facts": .int(r.facts), "series": .int(r.series), "targets": .int(r.targets),
                 "rows_read": .int(r.rowCounts.read), "rows_used": .int(r.rowCounts.used), "rows_rejected": .int(r.rowCounts.rejected),
-                "rows_filtered": .int(r.rowCounts.filtered), "diagnostics": .int(r.diagnostics.count),
+                "rows_filtered": .int(r.rowCounts.filtered),
+                "rejects": .int(r.tables.reduce(0) { $0 + $1.rejectsTotal }), "rejects_listed": .int(r.rejectsListed),
+                "diagnostics": .int(r.diagnostics),
             ],
-            "quality": ["max_reject_rate": .ratio(r.pipeline.quality.maxRejectRate), "reject_rate": .ratio(rejectRate), "passed": .bool(qualityPassed)],
+            "quality": ["max_reject_rate": .ratio(r.maxRejectRate), "reject_rate": .ratio(r.rejectRate), "passed": .bool(r.qualityPassed)],
             "outputs": .array(outputs.map { ["name": .string($0.name), "bytes": .int($0.size), "sha256": .string($0.sha256)] }),
+            "outputs_reused": .bool(outputsReused),
             "exit": ["code": .int(Int(status.rawValue)), "meaning": .string(status.meaning)],
         ]
+    }
+}
+
+/// The part of a run the manifest reports, kept in the cache so a rerun with nothing changed can
+/// republish the previous outputs without reading any result again.
+public struct RunSummary: Sendable, Codable, Hashable {
+    public struct DocumentEntry: Sendable, Codable, Hashable {
+        public var path: String
+        public var encoding: String
+        public var title: String?
+        public var published: String?
+        public var article: Bool
+    }
+
+    public var pipelineName: String
+    public var pipelineFile: String
+    public var pipelineHash: String
+    public var asOf: String
+    /// Everything the data outputs depend on: tool build, pipeline, template, as-of date, and each input's content.
+    public var fingerprint: String
+    public var inputs: [InputRecord]
+    public var documents: [DocumentEntry]
+    public var tables: [TableRecord]
+    public var facts: Int
+    public var series: Int
+    public var targets: Int
+    public var rowCounts: RowCounts
+    public var rejectsListed: Int
+    public var diagnostics: Int
+    public var maxRejectRate: Double
+    public var rejectRate: Double
+    public var qualityPassed: Bool
+
+    public init(_ r: RunResult, fingerprint: String, rejectRate: Double, qualityPassed: Bool) {
+        pipelineName = r.pipeline.name
+        pipelineFile = r.pipeline.path
+        pipelineHash = r.pipeline.contentHash
+        asOf = r.asOf.description
+        self.fingerprint = fingerprint
+        inputs = r.inputs
+        documents = r.documents.map {
+            DocumentEntry(path: $0.path, encoding: $0.encoding, title: $0.title, published: $0.published?.description, article: $0.isArticle)
+        }
+        tables = r.tables
+        facts = r.facts.count
+        series = r.series.count
+        targets = r.targets.count
+        rowCounts = r.rowCounts
+        rejectsListed = r.rejects.count
+        diagnostics = r.diagnostics.count
+        maxRejectRate = r.pipeline.quality.maxRejectRate
+        self.rejectRate = rejectRate
+        self.qualityPassed = qualityPassed
     }
 }

@@ -9,6 +9,11 @@ public enum RejectsWriter {
             out += [r.file, String(r.line), r.column ?? "", r.reason, r.excerpt].map(field).joined(separator: ",")
             out += "\r\n"
         }
+        // Files over the per-file cap: one row says how many more there are, so no reject goes unmentioned.
+        for u in run.unlistedRejects {
+            let reason = "\(u.total - u.listed) more rejects in this file are not listed (\(u.total) in all, the first \(u.listed) above); counts are in manifest.json"
+            out += [u.file, "", "", reason, ""].map(field).joined(separator: ",") + "\r\n"
+        }
         return out
     }
 

@@ -48,6 +48,16 @@ public struct AtomicPublisher: Sendable {
         guard fsync(fd) == 0 else { throw PublishError(path: path, reason: "fsync: \(String(cString: strerror(errno)))") }
     }
 
+    /// Puts an already published file into the staging folder: a hard link where the file system allows
+    /// it (published files are never changed in place), else a flushed copy.
+    public func carryOver(_ file: URL, into staging: URL) throws {
+        let destination = staging.appendingPathComponent(file.lastPathComponent)
+        if link(file.path, destination.path) == 0 { return }
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: file)) } catch { throw PublishError(path: file.path, reason: error.localizedDescription) }
+        try write(bytes, named: file.lastPathComponent, in: staging)
+    }
+
     /// Swaps the staging folder in and removes what was there before.
     public func publish(_ staging: URL) throws {
         syncDirectory(staging.path)

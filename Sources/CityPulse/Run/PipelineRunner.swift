@@ -19,8 +19,11 @@ public struct PipelineRunner: Sendable {
         public var status: RunStatus
         public var message: String
         public var outputDirectory: URL
+        /// Everything the run produced; nil when it failed early or republished unchanged outputs.
         public var result: RunResult?
         public var manifest: Manifest?
+        /// What the manifest reports: inputs (and which were reused), counts, quality.
+        public var summary: RunSummary? { manifest?.summary }
         /// For `--dry-run`: the files that would be read (path, whether the cache has them) and written.
         public var plannedReads: [(path: String, cached: Bool)] = []
         public var plannedWrites: [String] = []
@@ -63,6 +66,11 @@ public struct PipelineRunner: Sendable {
                            plannedReads: reads, plannedWrites: OutputFiles.all.map { target.appendingPathComponent($0).path })
         }
 
+        // Nothing the outputs depend on changed since the last publish: carry the outputs over.
+        if !options.full, let outcome = republishUnchanged(files, cache: cache, started: started, timings: &timings, to: target) {
+            return outcome
+        }
+
         // decode → parse → normalize → extract, per file, in parallel, each result cached by content hash.
         let processed = await timings.measureAsync("extract") { await process(files, cache: cache) }
         var inputs: [InputRecord] = []
@@ -74,6 +82,7 @@ public struct PipelineRunner: Sendable {
         var rows = RowCounts()
         var diagnostics = discoverDiagnostics
         var seen = Set<String>()
+        var rejectKeys = Set<Reject>()
         for (file, item) in zip(files, processed) {
             if seen.insert(file.path).inserted {
                 inputs.append(InputRecord(path: file.path, source: file.source.id, kind: file.source.kind.rawValue, bytes: file.size,
@@ -84,13 +93,16 @@ public struct PipelineRunner: Sendable {
             diagnostics += item.result.diagnostics
             if let t = item.result.table {
                 observations += t.facts
-                rejects += t.rejects
+                // Two sources over one file reject the same row once.
+                let fresh = t.rejects.filter { rejectKeys.insert($0).inserted }
+                rejects += fresh
                 rows.read += t.rowsRead
                 rows.used += t.rowsUsed
                 rows.rejected += t.rowsRejected
                 rows.filtered += t.rowsFiltered
                 tables.append(TableRecord(path: file.path, encoding: t.encoding, rowsRead: t.rowsRead, rowsUsed: t.rowsUsed,
-                                          rowsRejected: t.rowsRejected, rowsFiltered: t.rowsFiltered, notes: t.notes))
+                                          rowsRejected: t.rowsRejected, rowsFiltered: t.rowsFiltered, notes: t.notes,
+                                          rejectsTotal: max(t.rejectsTotal, t.rejects.count), rejectsListed: t.rejects.count))
             }
         }
 
@@ -112,24 +124,90 @@ public struct PipelineRunner: Sendable {
         let status: RunStatus = qualityPassed ? .success : .qualityFailed
 
         // emit
-        var manifest = Manifest(
-            result: result, status: status, rejectRate: rejectRate, qualityPassed: qualityPassed, started: started,
-            timings: [], outputs: [])
+        let fingerprint = (try? fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) })) ?? ""
+        let summary = RunSummary(result, fingerprint: fingerprint, rejectRate: rejectRate, qualityPassed: qualityPassed)
+        var manifest = Manifest(summary: summary, status: status, started: started)
         do {
             try emit(result, manifest: &manifest, timings: &timings, to: target)
         } catch {
             return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
         }
-        for (file, item) in zip(files, processed) where !item.reused {
+        for (file, item) in zip(files, processed) where !item.reused && !item.hash.isEmpty {
             cache.store(item.result, contentHash: item.hash, source: file.source.id)
         }
         cache.save(keeping: Set(files.map(\.path)))
+        if !fingerprint.isEmpty && !inputs.contains(where: { $0.sha256.isEmpty }) {
+            cache.storeLastPublish(summary: summary, outputs: manifest.outputs)
+        }
 
         let reused = inputs.filter(\.reused).count
         let message = qualityPassed
             ? "published \(target.path): \(facts.count) facts, \(series.count) series points, \(targets.count) targets from \(inputs.count) inputs (\(reused) reused)"
             : "published \(target.path), but \(rows.rejected) of \(rows.read) rows were rejected (\(String(format: "%.1f", rejectRate * 100))% > \(String(format: "%.1f", pipeline.quality.maxRejectRate * 100))%)"
         return Outcome(status: status, message: message, outputDirectory: target, result: result, manifest: manifest)
+    }
+
+    /// What the data outputs depend on besides the inputs' content, hashed with each input's path,
+    /// source and content hash: equal fingerprints mean byte-identical data outputs.
+    private func fingerprint(of inputs: [(path: String, source: String, sha256: String)]) throws -> String {
+        var parts = [
+            "citypulse-outputs/1", CityPulseVersion.buildIdentity, pipeline.contentHash, try customTemplate() ?? "",
+            (options.asOf ?? options.today).description, options.inputRoot.standardizedFileURL.path, outputDirectory.standardizedFileURL.path,
+        ]
+        for i in inputs { parts += [i.path, i.source, i.sha256] }
+        return RunCache.sha256(of: Array(parts.joined(separator: "\u{0}").utf8))
+    }
+
+    /// When the previous publish had the same fingerprint and its outputs are still in place, links them
+    /// into a new staging folder with a fresh manifest and publishes that, reading no cached result.
+    private func republishUnchanged(_ files: [DiscoveredFile], cache: RunCache, started: Date, timings: inout Timings, to target: URL) -> Outcome? {
+        let checkStart = Timings.now()
+        guard let last = cache.lastPublish() else { return nil }
+        var inputs: [InputRecord] = []
+        var seen = Set<String>()
+        for file in files where seen.insert(file.path).inserted {
+            guard let hash = try? cache.contentHash(of: file).hash else { return nil }
+            inputs.append(InputRecord(path: file.path, source: file.source.id, kind: file.source.kind.rawValue, bytes: file.size,
+                                      sha256: hash, illustrative: file.source.illustrative, reused: true))
+        }
+        guard let fingerprint = try? fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }),
+              fingerprint == last.summary.fingerprint,
+              last.outputs.allSatisfy({ output in
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(output.name).path)
+                  return (attributes?[.size] as? Int) == output.size
+              }),
+              let published = try? String(contentsOf: target.appendingPathComponent(OutputFiles.manifest), encoding: .utf8),
+              published.contains(fingerprint)
+        else { return nil }
+
+        var summary = last.summary
+        summary.inputs = inputs
+        let status: RunStatus = summary.qualityPassed ? .success : .qualityFailed
+        var manifest = Manifest(summary: summary, status: status, started: started, outputs: last.outputs)
+        manifest.outputsReused = true
+        let publisher = AtomicPublisher(target: target)
+        do {
+            let staging = try publisher.makeStaging()
+            do {
+                for output in last.outputs {
+                    try publisher.carryOver(target.appendingPathComponent(output.name), into: staging)
+                }
+                timings.record("republish", since: checkStart)
+                manifest.timings = timings.entries
+                manifest.finished = options.clock()
+                try publisher.write(Array(manifest.json().pretty().utf8), named: OutputFiles.manifest, in: staging)
+                try publisher.publish(staging)
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw error
+            }
+        } catch {
+            logger.warning("could not carry the previous outputs over; running in full", metadata: ["detail": "\(error)"])
+            return nil
+        }
+        cache.save(keeping: seen)
+        return Outcome(status: status, message: "published \(target.path): nothing changed since the last run; \(summary.facts) facts, \(summary.series) series points, \(summary.targets) targets from \(inputs.count) inputs (all reused)",
+                       outputDirectory: target, manifest: manifest)
     }
 
     /// Writes every output into a staging folder beside `target` and swaps it in; on any error the

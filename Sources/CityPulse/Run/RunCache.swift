@@ -67,6 +67,25 @@ public final class RunCache: @unchecked Sendable {
         Self.writeAtomically(data, to: folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json"))
     }
 
+    /// The summary and output list of the last publish, for republishing when nothing changed.
+    public struct LastPublish: Codable, Sendable {
+        public var summary: RunSummary
+        public var outputs: [Manifest.Output]
+    }
+
+    private var lastPublishURL: URL { directory.appendingPathComponent("last-publish.json") }
+
+    public func lastPublish() -> LastPublish? {
+        guard let data = try? Data(contentsOf: lastPublishURL) else { return nil }
+        return try? JSONDecoder().decode(LastPublish.self, from: data)
+    }
+
+    public func storeLastPublish(summary: RunSummary, outputs: [Manifest.Output]) {
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let data = try? JSONEncoder().encode(LastPublish(summary: summary, outputs: outputs)) else { return }
+        Self.writeAtomically(data, to: lastPublishURL)
+    }
+
     /// Saves the stat index, forgetting files that are gone.
     public func save(keeping paths: Set<String>) {
         lock.lock()

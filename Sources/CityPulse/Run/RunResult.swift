@@ -7,7 +7,7 @@ public struct RunResult: Sendable {
     public var facts: [Fact]
     public var series: [SeriesPoint]
     public var targets: [TargetStatus]
-    /// Rejects kept as records (capped per file); `rowCounts` has the full totals.
+    /// Rejects kept as records (capped per file); `tables` and `rowCounts` have the full totals.
     public var rejects: [Reject]
     public var diagnostics: [Diagnostic]
     public var rowCounts: RowCounts
@@ -47,4 +47,15 @@ public struct TableRecord: Sendable, Hashable, Codable {
     public var rowsRejected: Int
     public var rowsFiltered: Int
     public var notes: [String]
+    /// Every reject the file gave, including those beyond the ones kept as records.
+    public var rejectsTotal: Int
+    /// Rejects of this file kept as records in `RunResult.rejects`.
+    public var rejectsListed: Int
+}
+
+extension RunResult {
+    /// Rejects counted but not kept as records, per file, for files over the per-file cap.
+    public var unlistedRejects: [(file: String, total: Int, listed: Int)] {
+        tables.filter { $0.rejectsTotal > $0.rejectsListed }.map { ($0.path, $0.rejectsTotal, $0.rejectsListed) }
+    }
 }
