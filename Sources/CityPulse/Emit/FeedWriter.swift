@@ -57,7 +57,7 @@ public enum FeedWriter {
         let key = [fact.metric, fact.kind.rawValue, fact.value.description, fact.lower?.description ?? "", fact.upper?.description ?? "",
                    fact.period?.start.description ?? "", fact.period?.end.description ?? "", fact.region ?? "",
                    fact.dimensions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")].joined(separator: "|")
-        return SHA256.hash(data: Data(key.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Array(key.utf8)).prefix(6))
     }
 
     /// A fact as the feed's `facts` rows and `citypulse extract -p` print it.

@@ -10,7 +10,7 @@ public struct Manifest: Sendable {
         init(name: String, bytes: [UInt8]) {
             self.name = name
             size = bytes.count
-            sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            sha256 = Hex.sha256(bytes)
         }
     }
 

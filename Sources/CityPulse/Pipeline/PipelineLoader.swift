@@ -39,7 +39,7 @@ public struct PipelineLoader: Sendable {
             throw PipelineError(path: path, diagnostics: [Diagnostic(.error, stage: "pipeline", file: path, .unreadable(error))])
         }
         var reader = NodeReader(path: path)
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.sha256(data)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         guard let root, let top = reader.mapping(root, "pipeline") else {
             throw PipelineError(path: path, diagnostics: reader.diagnostics.isEmpty

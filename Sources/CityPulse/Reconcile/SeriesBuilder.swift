@@ -67,25 +67,25 @@ public struct SeriesBuilder: Sendable {
             let key = Key(metric: fact.metric, region: region, period: period)
             let aggregate = byID[fact.metric]?.aggregate ?? .sum
             let unit = byID[fact.metric]?.unit ?? fact.unit
-            guard var acc = direct[key] else {
+            guard let index = direct.index(forKey: key) else {
                 direct[key] = Accumulator(value: fact.value, count: 1, unit: unit, sources: fact.sources, stamp: Self.stamp(fact))
                 continue
             }
-            acc.count += 1
-            acc.sources += fact.sources
+            // Updated in place: copying the accumulator out would copy its sources on every fact.
+            direct.values[index].count += 1
+            appendSources(fact.sources, to: &direct.values[index].sources)
             switch aggregate {
             case .sum:
-                if let s = acc.value.adding(fact.value) { acc.value = s } else { overflowed.insert(key) }
+                if let s = direct.values[index].value.adding(fact.value) { direct.values[index].value = s } else { overflowed.insert(key) }
             case .max:
-                if fact.value > acc.value { acc.value = fact.value }
+                if fact.value > direct.values[index].value { direct.values[index].value = fact.value }
             case .latest:
                 let s = Self.stamp(fact)
-                if Self.isLater(s, than: acc.stamp) {
-                    acc.value = fact.value
-                    acc.stamp = s
+                if Self.isLater(s, than: direct.values[index].stamp) {
+                    direct.values[index].value = fact.value
+                    direct.values[index].stamp = s
                 }
             }
-            direct[key] = acc
         }
         var points = direct
         rollUp(direct: direct, into: &points, metrics: byID, overflowed: &overflowed)
@@ -124,11 +124,10 @@ public struct SeriesBuilder: Sendable {
                 let up = Key(metric: key.metric, region: parent, period: key.period)
                 if direct[up] != nil { continue }
                 let child = points[key]!
-                if var acc = rolled[up] {
-                    if let s = acc.value.adding(child.value) { acc.value = s } else { overflowed.insert(up) }
-                    acc.count += child.count
-                    acc.sources += child.sources
-                    rolled[up] = acc
+                if let index = rolled.index(forKey: up) {
+                    if let s = rolled.values[index].value.adding(child.value) { rolled.values[index].value = s } else { overflowed.insert(up) }
+                    rolled.values[index].count += child.count
+                    appendSources(child.sources, to: &rolled.values[index].sources)
                 } else {
                     rolled[up] = Accumulator(value: child.value, count: child.count, unit: child.unit, sources: child.sources, stamp: nil)
                 }
@@ -161,6 +160,14 @@ public struct SeriesBuilder: Sendable {
         }
         if a.file != b.file { return a.file > b.file }
         return (a.line ?? 0) > (b.line ?? 0)
+    }
+
+    /// Appends sources to a point's list, keeping it within a few times `maxSourcesPerPoint` so a point
+    /// summing a million rows never holds a million sources: the list is cut back to its first distinct
+    /// sources whenever it grows past the bound, which keeps the same first ones `bounded` would choose.
+    private func appendSources(_ more: [Provenance], to sources: inout [Provenance]) {
+        sources += more
+        if sources.count > 4 * maxSourcesPerPoint { sources = bounded(sources) }
     }
 
     /// Distinct sources, ordered by file and line, at most `maxSourcesPerPoint` of them.

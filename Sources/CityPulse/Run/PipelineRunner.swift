@@ -132,9 +132,6 @@ public struct PipelineRunner: Sendable {
         } catch {
             return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
         }
-        for (file, item) in zip(files, processed) where !item.reused && !item.hash.isEmpty {
-            cache.store(item.result, contentHash: item.hash, source: file.source.id)
-        }
         cache.save(keeping: Set(files.map(\.path)))
         if !fingerprint.isEmpty && !inputs.contains(where: { $0.sha256.isEmpty }) {
             cache.storeLastPublish(summary: summary, outputs: manifest.outputs)
@@ -267,7 +264,10 @@ public struct PipelineRunner: Sendable {
                 if !full, let cached = cache.result(contentHash: hash, source: file.source.id) {
                     return (i, Processed(hash: hash, reused: true, result: cached))
                 }
-                return (i, Processed(hash: hash, reused: false, result: processor.process(file, contentHash: hash)))
+                let result = processor.process(file, contentHash: hash)
+                // Cached by content, so storing before the run publishes is safe, and it happens on this worker.
+                cache.store(result, contentHash: hash, source: file.source.id)
+                return (i, Processed(hash: hash, reused: false, result: result))
             }
             while next < min(jobs, total) {
                 let i = next

@@ -41,17 +41,17 @@ public final class RunCache: @unchecked Sendable {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     /// SHA-256 of bytes in memory.
     public static func sha256(of bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(bytes)
     }
 
     func key(contentHash: String, source: String) -> String {
         let text = [contentHash, source, pipelineHash, CityPulseVersion.buildIdentity].joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.sha256(Array(text.utf8))
     }
 
     public func result(contentHash: String, source: String) -> FileResult? {
