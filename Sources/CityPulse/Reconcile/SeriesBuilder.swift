@@ -170,11 +170,31 @@ public struct SeriesBuilder: Sendable {
         if sources.count > 4 * maxSourcesPerPoint { sources = bounded(sources) }
     }
 
-    /// Distinct sources, ordered by file and line, at most `maxSourcesPerPoint` of them.
+    /// Distinct sources, ordered by file, line and column (ties in their first order), at most
+    /// `maxSourcesPerPoint` of them. Sorts positions rather than the sources themselves, which are large.
     private func bounded(_ sources: [Provenance]) -> [Provenance] {
-        var seen = Set<Provenance>()
-        let unique = sources.filter { seen.insert($0).inserted }
-        let sorted = unique.sorted { ($0.file, $0.line ?? 0, $0.column ?? "") < ($1.file, $1.line ?? 0, $1.column ?? "") }
-        return Array(sorted.prefix(maxSourcesPerPoint))
+        guard sources.count > 1 else { return sources }
+        let order = sources.indices.sorted { i, j in
+            let a = sources[i], b = sources[j]
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return (a.line ?? 0) < (b.line ?? 0) }
+            if a.column != b.column { return (a.column ?? "") < (b.column ?? "") }
+            return i < j
+        }
+        var out: [Provenance] = []
+        out.reserveCapacity(min(maxSourcesPerPoint, sources.count))
+        var runStart = 0
+        for i in order {
+            let s = sources[i]
+            if let last = out.last, last.file == s.file, last.line == s.line, last.column == s.column {
+                // Same place: keep it only if it is not a repeat of one already kept.
+                if out[runStart...].contains(s) { continue }
+            } else {
+                runStart = out.count
+            }
+            if out.count == maxSourcesPerPoint { break }
+            out.append(s)
+        }
+        return out
     }
 }
