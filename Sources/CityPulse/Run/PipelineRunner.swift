@@ -214,14 +214,27 @@ public struct PipelineRunner: Sendable {
         let publisher = AtomicPublisher(target: target)
         let staging = try publisher.makeStaging()
         do {
-            let report = try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot)
-                .render(templateText: try customTemplate())
-            let written: [(String, [UInt8])] = [
-                (OutputFiles.metrics, try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8))),
-                (OutputFiles.facts, try Gzip.compress(Array(FeedWriter.ndjson(result).utf8))),
-                (OutputFiles.report, Array(report.utf8)),
-                (OutputFiles.rejects, Array(RejectsWriter.csv(result).utf8)),
+            let template = try customTemplate()
+            let builders: [(name: String, make: @Sendable () throws -> [UInt8])] = [
+                (OutputFiles.metrics, { try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8)) }),
+                (OutputFiles.facts, { try Gzip.compress(Array(FeedWriter.ndjson(result).utf8)) }),
+                (OutputFiles.report, { [options, target] in
+                    Array(try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot).render(templateText: template).utf8)
+                }),
+                (OutputFiles.rejects, { Array(RejectsWriter.csv(result).utf8) }),
             ]
+            // The files are independent: with more than one job they are made side by side.
+            let made = OutputSlots(count: builders.count)
+            let each: @Sendable (Int) -> Void = { i in
+                let name = builders[i].name
+                made.set(i, Result { try builders[i].make() }.map { (name, $0) })
+            }
+            if options.jobs > 1 {
+                DispatchQueue.concurrentPerform(iterations: builders.count, execute: each)
+            } else {
+                for i in builders.indices { each(i) }
+            }
+            let written = try made.values.map { try $0!.get() }
             for (name, bytes) in written { try publisher.write(bytes, named: name, in: staging) }
             manifest.outputs = written.map { Manifest.Output(name: $0.0, bytes: $0.1) }
             timings.record("emit", since: emitStart)
@@ -308,6 +321,15 @@ public struct PipelineRunner: Sendable {
         let p = url.standardizedFileURL.path
         return p.hasPrefix(r.hasSuffix("/") ? r : r + "/")
     }
+}
+
+/// Results of output builders that run side by side, one slot each.
+private final class OutputSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<(String, [UInt8]), any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<(String, [UInt8]), any Error>) { lock.withLock { slots[i] = value } }
+    var values: [Result<(String, [UInt8]), any Error>?] { lock.withLock { slots } }
 }
 
 /// Names of the files every run publishes.
