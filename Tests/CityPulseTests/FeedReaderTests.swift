@@ -151,6 +151,23 @@ import Testing
         #expect(docs.first?.text == "第一行 文字\n第二行")
     }
 
+    @Test func markupLeftUnescapedIsRenderedToo() {
+        let xml = "<rss><channel><title>t</title><item><title>x</title><description><p>甲段。</p><p>乙段<b>加粗</b>。</p></description></item></channel></rss>"
+        let (docs, _) = Self.read(xml)
+        #expect(docs.first?.text == "甲段。\n乙段加粗。")
+    }
+
+    @Test func escapedAmpersandsInLinksAreDecoded() {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+            <entry><title>x</title><link href="https://a.example/Article.Asp?lang=_c&amp;Art_ID=1"/><summary>正文。</summary></entry></feed>
+            """
+        let (docs, _) = Self.read(xml)
+        #expect(docs.first?.url == "https://a.example/Article.Asp?lang=_c&Art_ID=1")
+        let rss = "<rss><channel><item><title>x</title><link>https://a.example/?a=1&amp;b=2</link></item></channel></rss>"
+        #expect(Self.read(rss).0.first?.url == "https://a.example/?a=1&b=2")
+    }
+
     @Test func anItemWithOnlyATitleIsReadFromItsTitle() {
         let xml = "<rss><channel><title>t</title><item><title>今年计划新增创业载体10家</title></item><item><link>https://a.example/</link></item></channel></rss>"
         let (docs, diagnostics) = Self.read(xml)
