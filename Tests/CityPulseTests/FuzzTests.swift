@@ -96,8 +96,13 @@ import Testing
 
     @Test func feeds() throws {
         let seeds = try Self.seeds("html", [".xml"]) + [Array(try Data(contentsOf: ProjectPaths.root.appendingPathComponent("Input/releases/hohhot-press-feed.xml")))]
+        let extractor = FactExtractor(pipeline: try TestRun.defaultPipeline())
         let n = Self.fuzz("rss", seeds: seeds) { bytes in
-            _ = FeedReader().read(bytes: bytes, path: "fuzz.xml", sourceID: "f", contentHash: "")
+            let (documents, _) = FeedReader().read(bytes: bytes, path: "fuzz.xml", sourceID: "f", contentHash: "")
+            for document in documents {
+                #expect(document.path.hasPrefix("fuzz.xml#"))
+                _ = extractor.extract(document)
+            }
         }
         #expect(n > seeds.count)
     }

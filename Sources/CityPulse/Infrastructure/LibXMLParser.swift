@@ -70,7 +70,7 @@ public enum LibXMLParser {
     public static func parseXML(utf8 bytes: some Collection<UInt8>) -> MarkupParse {
         _ = initialized
         let builder = MarkupTreeBuilder(keepNames: true)
-        var handler = makeHandler()
+        var handler = makeXMLHandler()
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue)
         let user = Unmanaged.passUnretained(builder).toOpaque()
@@ -110,6 +110,21 @@ public enum LibXMLParser {
 
     private static func builder(_ ctx: UnsafeMutableRawPointer?) -> MarkupTreeBuilder {
         Unmanaged<MarkupTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    /// The XML push parser always takes the namespace-aware (SAX2) path: element events arrive through
+    /// `startElementNs`, with the prefix apart from the local name.
+    private static func makeXMLHandler() -> xmlSAXHandler {
+        var h = makeHandler()
+        h.startElementNs = { ctx, localname, prefix, _, _, _, attributeCount, _, attributes in
+            guard let ctx, let localname else { return }
+            LibXMLParser.builder(ctx).start(localname: localname, prefix: prefix, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        h.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            LibXMLParser.builder(ctx).end()
+        }
+        return h
     }
 
     private static func makeHandler() -> xmlSAXHandler {
@@ -165,8 +180,6 @@ final class MarkupTreeBuilder {
 
     func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let nameBuffer = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
-        let tag = Tag.lookup(nameBuffer)
-        let index = Int32(tree.nodes.count)
         let firstAttribute = Int32(tree.attributes.count)
         if let attributes {
             var i = 0
@@ -179,6 +192,43 @@ final class MarkupTreeBuilder {
                 i += 2
             }
         }
+        open(nameBuffer, firstAttribute: firstAttribute)
+    }
+
+    /// A namespace-aware start tag: the element is named `prefix:localname` as written, and only
+    /// unprefixed attributes are kept (`href`, `rel`, `type`; not `rdf:about`). Attribute values come
+    /// as (localname, prefix, URI, value, end) pointers into libxml2's buffer.
+    func start(
+        localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, attributeCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        let firstAttribute = Int32(tree.attributes.count)
+        if let attributes {
+            for k in 0..<attributeCount {
+                let base = k * 5
+                guard attributes[base + 1] == nil, let key = attributes[base], let value = attributes[base + 3],
+                      let end = attributes[base + 4], end >= value,
+                      let attributeKey = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key))))
+                else { continue }
+                let start = Int32(tree.attributeBytes.count)
+                tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: end - value))
+                tree.attributes.append(.init(key: attributeKey, start: start, stop: Int32(tree.attributeBytes.count)))
+            }
+        }
+        let local = UnsafeBufferPointer(start: localname, count: Int(xmlStrlen(localname)))
+        guard let prefix else {
+            open(local, firstAttribute: firstAttribute)
+            return
+        }
+        var qualified = Array(UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
+        qualified.append(UInt8(ascii: ":"))
+        qualified.append(contentsOf: local)
+        qualified.withUnsafeBufferPointer { open($0, firstAttribute: firstAttribute) }
+    }
+
+    private func open(_ nameBuffer: UnsafeBufferPointer<UInt8>, firstAttribute: Int32) {
+        let tag = Tag.lookup(nameBuffer)
+        let index = Int32(tree.nodes.count)
         tree.nodes.append(MarkupTree.Node(
             tag: tag, parent: stack.last ?? -1, end: index + 1, start: firstAttribute,
             stop: Int32(tree.attributes.count), depth: Int32(stack.count), line: line))
