@@ -35,7 +35,8 @@ struct PageMetadata {
             case .time:
                 if timeValue == nil { timeValue = tree.attribute(.datetime, of: i) ?? tree.innerText(i) }
             case .h1, .h2, .h3:
-                guard headings.count < 64 else { continue }
+                // A heading that wraps half the page (broken markup) is not a title.
+                guard headings.count < 64, node.end - Int32(i) < 200 else { continue }
                 let text = tree.innerText(i).collapsingWhitespace()
                 if !text.isEmpty { headings.append(text) }
                 if node.tag == .h1, h1 == nil, !text.isEmpty { h1 = i }
@@ -154,9 +155,10 @@ struct PageMetadata {
         // From the heading through the first part of the article.
         while i < nodes.count && budget > 0 && (i < headerEnd || headerBytes.count < 1500) {
             if nodes[i].isText, !hiddenText(tree, i) {
-                headerBytes.append(contentsOf: tree.textBytes(i))
+                let piece = prefix(of: tree.textBytes(i), bytes: budget)
+                headerBytes.append(contentsOf: piece)
                 headerBytes.append(0x0A)
-                budget -= Int(nodes[i].stop - nodes[i].start)
+                budget -= piece.count + 1
             }
             i += 1
         }
@@ -167,7 +169,7 @@ struct PageMetadata {
             var count = 0
             while j < nodes.count && count < 200 && footerBytes.count < 4000 {
                 if nodes[j].isText, !hiddenText(tree, j) {
-                    footerBytes.append(contentsOf: tree.textBytes(j))
+                    footerBytes.append(contentsOf: prefix(of: tree.textBytes(j), bytes: 4000 - footerBytes.count))
                     footerBytes.append(0x0A)
                 }
                 j += 1
@@ -206,6 +208,15 @@ struct PageMetadata {
             if let day = DateFinder.firstDay(in: line) { return day }
         }
         return nil
+    }
+
+    /// At most `bytes` leading bytes of UTF-8 text, cut at a scalar boundary: one huge text run must not
+    /// make the nearby text as long as the page.
+    static func prefix(of text: ArraySlice<UInt8>, bytes: Int) -> ArraySlice<UInt8> {
+        guard text.count > bytes else { return text }
+        var end = text.startIndex + max(0, bytes)
+        while end > text.startIndex, end < text.endIndex, text[end] & 0xC0 == 0x80 { end -= 1 }
+        return text[text.startIndex..<end]
     }
 
     private static func hiddenText(_ tree: MarkupTree, _ i: Int) -> Bool {
