@@ -86,4 +86,49 @@ import Testing
         #expect(NormalizedText("創(chuàng").normalized == "创(chuàng")
         #expect(NormalizedText("\u{FFFD}").normalized == "\u{FFFD}")
     }
+
+    // MARK: - Tables
+
+    /// Pinyin after a character goes; parentheses that hold words, units, numbers, Latin text,
+    /// toneless syllables or more than one syllable's letters stay.
+    @Test(arguments: [
+        ("創(chuàng)業(yè)", "创业"), ("區（qū）政府", "区政府"), ("他(tā)说", "他说"), ("绿(lǜ)色", "绿色"),
+        ("女(nǚ)士", "女士"), ("创(chua\u{0300}ng)新", "创新"), ("人(rén)才(cái)", "人才"), ("嗯(ň)", "嗯"),
+        ("人数(万人)", "人数(万人)"), ("GDP(亿元)", "GDP(亿元)"), ("第(1)条", "第(1)条"), ("北京(Beijing)", "北京(Beijing)"),
+        ("吗(ma)", "吗(ma)"), ("a(à)", "a(à)"), ("2024(nián)", "2024(nián)"), ("创(chuàng", "创(chuàng"),
+        ("创(chuàngxīn)", "创(chuàngxīn)"), ("(chuàng)", "(chuàng)"), ("创( chuàng )", "创( chuàng )"),
+    ])
+    func pinyinAnnotationTable(input: String, expected: String) {
+        #expect(NormalizedText(input).normalized == expected)
+    }
+
+    /// Traditional characters fold to Simplified one for one; Simplified text and non-Han text stay.
+    @Test(arguments: [
+        ("臺灣", "台湾"), ("發展經濟", "发展经济"), ("十萬人", "十万人"), ("3億元", "3亿元"), ("10個", "10个"),
+        ("50處", "50处"), ("創業載體", "创业载体"), ("大學生", "大学生"), ("以後", "以后"), ("歷史", "历史"),
+        ("時鐘", "时钟"), ("简体不变", "简体不变"), ("ABC 123", "ABC 123"), ("留呼", "留呼"),
+    ])
+    func traditionalToSimplifiedTable(input: String, expected: String) {
+        #expect(NormalizedText(input).normalized == expected)
+    }
+
+    /// Full-width forms fold to ASCII; the Chinese sentence marks and CJK brackets stay.
+    @Test(arguments: [
+        ("（１）", "(1)"), ("５０％", "50%"), ("＋", "+"), ("＞", ">"), ("１＋１＞２", "1+1>2"), ("ｗｗｗ．ｇｏｖ．ｃｎ", "www.gov.cn"),
+        ("１，０００，０００元", "1,000,000元"), ("好，", "好，"), ("１０，二十", "10，二十"), ("问？答！", "问？答！"),
+        ("《规划》", "《规划》"), ("「引号」", "「引号」"), ("【标题】", "【标题】"), ("－５", "-5"),
+    ])
+    func widthTable(input: String, expected: String) {
+        #expect(NormalizedText(input).normalized == expected)
+    }
+
+    /// Each table case maps back: the whole normalized text comes from the whole original.
+    @Test(arguments: ["創(chuàng)業(yè)載體１０個", "區（qū）　政府\n\n（萬人）", "  他(tā)說：１，０００  "])
+    func tableCasesMapBack(input: String) {
+        let text = NormalizedText(input)
+        let all = 0..<text.normalized.unicodeScalars.count
+        let back = text.originalText(of: all)
+        #expect(NormalizedText(back).normalized == text.normalized)
+        #expect(input.contains(back))
+    }
 }

@@ -137,18 +137,20 @@ struct MainTextExtractor {
         for r in roots { renderer.render(r, cleaning: true) }
         let text = renderer.finish()
 
-        var mainCJK = 0
-        var mainPunct = 0
-        for r in roots {
-            mainCJK += Int(stats.cjk[r])
-            mainPunct += Int(stats.punct[r])
-        }
+        // Judged on the text kept, not on the containers: a list page's best block is mostly links the
+        // renderer leaves out.
+        let kept = Array(text.utf8)
+        let counts = TextStatistics.count(kept, 0, kept.count)
+        let mainCJK = Int(counts.cjk)
+        let mainPunct = Int(counts.punct)
         var isArticle = true
         var reason: String?
         let pageLinkDensity = stats.linkDensity(0)
         if mainCJK < 60 || mainPunct < 3 {
             isArticle = false
-            reason = "the main block has only \(mainCJK) Chinese characters and \(mainPunct) punctuation marks"
+            reason = mainCJK < 60
+                ? "the main text has only \(mainCJK) Chinese characters"
+                : "the main text has \(mainPunct) punctuation marks in \(mainCJK) Chinese characters: not prose"
         } else if pageLinkDensity > 0.6 && mainCJK < 400 {
             isArticle = false
             reason = "the page is mostly links (\(Int(pageLinkDensity * 100))% of its text)"

@@ -13,7 +13,11 @@ public struct PageReader: Sendable {
         let parse = text.withUTF8 { LibXMLParser.parseHTML(utf8: $0) }
         diagnostics += PageReader.parseDiagnostics(parse, file: path, limit: reportedParseIssues)
 
-        let main = MainTextExtractor(tree: parse.tree).extract()
+        var main = MainTextExtractor(tree: parse.tree).extract()
+        if main.isArticle, text.withUTF8(PageReader.looksLikeFeed) {
+            main.isArticle = false
+            main.reason = "the file is an RSS or Atom feed, not a page; read it as a feed"
+        }
         let meta = PageMetadata(tree: parse.tree, mainRoots: main.roots, mainText: main.text)
         if !main.isArticle {
             diagnostics.append(Diagnostic(.note, stage: "parse", file: path, .notAnArticle(main.reason ?? "no article text")))
