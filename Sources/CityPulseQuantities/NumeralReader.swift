@@ -357,7 +357,8 @@ struct NumeralReader: Sendable {
             let value = b.adding(p)
         else { return nil }
         reading.value = value
-        reading.isDigitString = digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic
+        reading.isDigitString =
+            digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic && !reading.hasFraction
         if arabicOnly, reading.hasArabic, !reading.hasChinese { reading.plainArabicDigits = arabicDigits }
         return reading
     }
