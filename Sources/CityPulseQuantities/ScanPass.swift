@@ -3,18 +3,14 @@
 /// `floor` is the end of the last reported span: cues are never looked for behind it, so a scalar
 /// belongs to at most one reported quantity.
 struct ScanPass {
-    let scalars: [Unicode.Scalar]
+    /// The scalar values of the text: the only copy of it the pass keeps.
     let u: [UInt32]
     var found: [Quantity] = []
     var floor = 0
     let reader = NumeralReader(lenient: false)
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        var values = [UInt32]()
-        values.reserveCapacity(scalars.count)
-        for s in scalars { values.append(s.value) }
-        u = values
+        u = text.unicodeScalars.map(\.value)
     }
 
     var n: Int { u.count }
@@ -47,7 +43,7 @@ struct ScanPass {
         return String(unsafeUninitializedCapacity: (b - a) * 4) { buffer in
             var k = 0
             for i in a..<b {
-                UTF8.encode(scalars[i]) { byte in
+                UTF8.encode(Unicode.Scalar(u[i]).unsafelyUnwrapped) { byte in
                     buffer[k] = byte
                     k += 1
                 }
