@@ -135,6 +135,7 @@ struct NumeralReader: Sendable {
         var reading = NumeralReading(start: start, end: start, value: .zero, trailingStart: start)
         var arabicOnly = true
         var arabicDigits = 0
+        var beforeZero: NumeralReading? = nil
 
         /// The pending digit, with 一百二's abbreviation applied (二 after 百 is 20).
         func pendingValue(before multiplier: Int64) -> ExactDecimal? {
@@ -164,6 +165,7 @@ struct NumeralReader: Sendable {
                     digitString += 1
                 case .multiplier:
                     if d == 0 {
+                        beforeZero = reading
                         previous = .zero
                         lastMultiplier = 0
                     } else {
@@ -351,13 +353,16 @@ struct NumeralReader: Sendable {
             }
             reading.end = i
         }
+        // A 零 that nothing follows is not part of the numeral (十万零售 is 十万 and 零售).
+        if previous == .zero, let kept = beforeZero { reading = kept }
         guard reading.end > start else { return nil }
         // Tokens refused after the last good one never touched the state, so the value is complete.
         guard let p = pendingValue(before: Int64.max), let a = total.adding(wan), let b = a.adding(section),
             let value = b.adding(p)
         else { return nil }
         reading.value = value
-        reading.isDigitString = digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic
+        reading.isDigitString =
+            digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic && !reading.hasFraction
         if arabicOnly, reading.hasArabic, !reading.hasChinese { reading.plainArabicDigits = arabicDigits }
         return reading
     }

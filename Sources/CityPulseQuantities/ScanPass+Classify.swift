@@ -21,6 +21,8 @@ extension ScanPass {
         var runEnd = r.end
         if r.hasChinese, plain {
             while runEnd < n, NumeralScalar.isChineseNumeral(u[runEnd]) { runEnd += 1 }
+            // A lone 零 after the numeral joins nothing (10.1万零100, 十万零售): the numeral stands.
+            if runEnd == r.end + 1, NumeralScalar.chineseDigit(u[r.end]) == 0 { runEnd = r.end }
         }
         if plain {
             if let end = holiday(r, runEnd: runEnd) { return end }
@@ -50,7 +52,14 @@ extension ScanPass {
         }
         if !ordinal, plain, let end = enumerator(r) { return end }
         if !ordinal, plain, let end = calendar(r) { return end }
-        if r.isDigitString, !ordinal { return runEnd }
+        if r.isDigitString, !ordinal {
+            // 电话零零三, 编号负零一: digits read out one by one after a label are a code.
+            if let codeStart = labelledCodeStart(r.start) {
+                emit(.identifier, codeStart, r.end, value: nil)
+                return r.end
+            }
+            return runEnd
+        }
         if !ordinal, plain, let end = anniversary(r) { return end }
         if !ordinal, plain, let end = formula(r) { return end }
         if !ordinal, plain, let end = identifier(r) { return end }
@@ -71,7 +80,9 @@ extension ScanPass {
                 negative = true
                 start -= 2
             } else if start - 1 >= floor, u[start - 1] == 0x2D || u[start - 1] == 0xFF0D,
-                start - 2 < floor || !Self.isNumeralOrCode(u[start - 2])
+                start - 2 < floor || !Self.isNumeralOrCode(u[start - 2]),
+                // A hyphen right after the previous amount joins the two (五元六角-五元七角); it is no sign.
+                found.isEmpty || floor != start - 1
             {
                 negative = true
                 start -= 1
@@ -89,6 +100,8 @@ extension ScanPass {
         var bigStart = trailingBigStart(r)
         var j = r.end
         var yearRange = false
+        var scaledByWord = false
+        var tailRead = false
 
         if vague {
             lower = value
@@ -98,6 +111,12 @@ extension ScanPass {
             lower = value
             upper = up
             qualifier = .range
+        } else if !ordinal, lead == nil, let (scaled, end) = multiplierAfterCounter(r, at: j) {
+            // 两个亿, 十二个亿元: the counter sits between the digits and their multiplier.
+            value = scaled
+            bigStart = j + 1
+            j = end
+            scaledByWord = true
         } else if !ordinal, j < n, QualifierCues.isApproximateTail(u[j]), approximateTailAllowed(r, at: j) {
             // 3000多, 2000余元, 十几, 100多万: from the value up to one step in its last place.
             var step = value.lastPlaceStep
@@ -148,6 +167,14 @@ extension ScanPass {
                     value = sum
                     if lower != nil { lower = sum }
                     j = tailEnd
+                    tailRead = true
+                }
+                if qualifier == nil, let (second, end) = amountRangeSecond(after: j), value <= second {
+                    // 五元六角-五元七角八分: two amounts with their tails.
+                    lower = value
+                    upper = second
+                    qualifier = .range
+                    j = end
                 }
             }
         } else if let currency {
@@ -187,8 +214,9 @@ extension ScanPass {
         // A lone Chinese digit is a word unless something makes it a count: 三年, 两家, 近三成. A lone
         // 一 is the article (一个包, 一批, 一刻钟) and 零 alone is 零售, 零距离.
         if plain, r.hasChinese, !r.hasArabic, r.scalarCount == 1, !ordinal {
-            let counted = !unit.isEmpty || prefixQualifier != nil || postQualifier != nil || qualifier != nil
-            if r.value == .zero || (r.value == ExactDecimal(1) && unitClass != .percent) || !counted {
+            let counted = !unit.isEmpty || scaledByWord || prefixQualifier != nil || postQualifier != nil || qualifier != nil
+            let article = r.value == ExactDecimal(1) && unitClass != .percent && !tailRead && !scaledByWord
+            if r.value == .zero || article || !counted {
                 return r.end
             }
         }
@@ -214,6 +242,32 @@ extension ScanPass {
     }
 
     static let belowZero = ScalarPattern("零下")
+
+    /// 个 or 個 between a numeral and 万/亿 (两个亿, 十二个亿元): the value scaled, and where the
+    /// multipliers end.
+    func multiplierAfterCounter(_ r: NumeralReading, at j: Int) -> (ExactDecimal, Int)? {
+        guard j + 1 < n, u[j] == 0x4E2A || u[j] == 0x500B, !r.hasFraction, r.trailingMultipliers.last ?? 0 < 10_000
+        else { return nil }
+        var value = r.value
+        var k = j + 1
+        while k < n, let m = NumeralScalar.bigMultiplier(u[k]), let v = value.multiplied(by: ExactDecimal(significand: m)) {
+            value = v
+            k += 1
+        }
+        return k > j + 1 ? (value, k) : nil
+    }
+
+    /// The second amount of a range of yuan amounts with tails (五元六角-五元七角八分): its value and end.
+    func amountRangeSecond(after j: Int) -> (ExactDecimal, Int)? {
+        guard let (c, _) = QualifierCues.connectors.longest(in: u, at: j), let second = reader.read(u, from: j + c.count),
+            let (p, entry) = UnitCatalog.unit(in: u, at: second.end), entry.unitClass == .money,
+            MoneyTail.isYuan(u[second.end + p.count - 1])
+        else { return nil }
+        let unitEnd = second.end + p.count
+        let (added, tailEnd) = MoneyTail.read(u, from: unitEnd)
+        guard let total = second.value.adding(added) else { return nil }
+        return (total, tailEnd)
+    }
 
     /// Words after a numeral run that make it the name of a plan period: 十四五规划.
     static let periodWords: PatternTable<Void> = PatternTable([

@@ -193,11 +193,22 @@ extension ScanPass {
     mutating func identifier(_ r: NumeralReading) -> Int? {
         guard r.plainArabicDigits > 0 else { return nil }
         let unitFollows = UnitCatalog.unit(in: u, at: r.end) != nil
-        let labelled = hasCodeLabel(before: r.start)
-        guard (r.leadingZero && r.plainArabicDigits >= 3) || (r.plainArabicDigits >= 8 && !unitFollows) || labelled
+        let labelStart = labelledCodeStart(r.start)
+        guard (r.leadingZero && r.plainArabicDigits >= 3) || (r.plainArabicDigits >= 8 && !unitFollows)
+            || labelStart != nil
         else { return nil }
-        emit(.identifier, r.start, r.end, value: nil)
+        emit(.identifier, labelStart ?? r.start, r.end, value: nil)
         return r.end
+    }
+
+    /// Where a labelled code begins: at `start` after 电话, 编号…, or at the sign between label and
+    /// digits (编号-01, 编号负零一), which is part of the code, not a minus.
+    func labelledCodeStart(_ start: Int) -> Int? {
+        if hasCodeLabel(before: start) { return start }
+        if start - 1 >= floor, [0x2D, 0xFF0D, 0x8D1F, 0x8CA0].contains(u[start - 1]), hasCodeLabel(before: start - 1) {
+            return start - 1
+        }
+        return nil
     }
 
     func hasCodeLabel(before start: Int) -> Bool {

@@ -3,18 +3,14 @@
 /// `floor` is the end of the last reported span: cues are never looked for behind it, so a scalar
 /// belongs to at most one reported quantity.
 struct ScanPass {
-    let scalars: [Unicode.Scalar]
+    /// The scalar values of the text: the only copy of it the pass keeps.
     let u: [UInt32]
     var found: [Quantity] = []
     var floor = 0
     let reader = NumeralReader(lenient: false)
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        var values = [UInt32]()
-        values.reserveCapacity(scalars.count)
-        for s in scalars { values.append(s.value) }
-        u = values
+        u = text.unicodeScalars.map(\.value)
     }
 
     var n: Int { u.count }
@@ -40,9 +36,20 @@ struct ScanPass {
 
     // MARK: - Emitting
 
+    /// The text of scalars `a..<b`, encoded straight to UTF-8 (the generic scalar-view initializer is
+    /// several times slower, and every reported span pays for it).
     func string(_ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }
-        return String(String.UnicodeScalarView(scalars[a..<b]))
+        return String(unsafeUninitializedCapacity: (b - a) * 4) { buffer in
+            var k = 0
+            for i in a..<b {
+                UTF8.encode(Unicode.Scalar(u[i]).unsafelyUnwrapped) { byte in
+                    buffer[k] = byte
+                    k += 1
+                }
+            }
+            return k
+        }
     }
 
     mutating func emit(
@@ -73,7 +80,15 @@ struct ScanPass {
         }
         if QualifierCues.isVagueLead(c) { return vagueCount(at: i) }
         if let end = adjacentDigitRange(at: i) { return end }
-        guard let reading = reader.read(u, from: i) else { return nil }
+        guard let reading = reader.read(u, from: i) else {
+            // A run of digits too long for any amount (a serial, a hash) is one identifier, read once:
+            // retrying it from each of its digits would make the scan quadratic.
+            if NumeralScalar.arabicDigit(c) != nil, let token = NumeralReader.readArabic(u, from: i), token.value == nil {
+                emit(.identifier, i, token.end, value: nil)
+                return token.end
+            }
+            return nil
+        }
         return classify(reading)
     }
 
