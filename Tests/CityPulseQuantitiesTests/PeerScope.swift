@@ -21,7 +21,7 @@ enum PeerCheck: Sendable {
     case reads([String])
     /// The scanner reads the input as one reading covering all of it.
     case sole(kind: QuantityKind, value: ExactDecimal, unitClass: UnitClass)
-    /// The scanner reads one amount with these bounds; `money` says whether a currency is written.
+    /// The scanner reads one amount with this value, these bounds, one of these qualifiers and this class.
     case amount(value: ExactDecimal, lower: ExactDecimal?, upper: ExactDecimal?, qualifiers: Set<Qualifier?>, unitClass: UnitClass)
     /// The scanner's money quantities are exactly these spans, offsets included.
     case moneySpans([PeerSpan])
@@ -50,6 +50,10 @@ enum PeerScope {
     static let exactValue = "values are exact, never rounded to cents (JioNLP rounds 434.344 to 434.34)"
     static let rangeScaling = "八到九百亿 is 800亿–900亿: the first number takes the second's 百亿"
     static let firstUnit = "the unit is what follows the number (三万元欧元 → 万元); a second currency word is not read"
+    static let moreAndSome =
+        "多/余/几/数 are more_than, from the number to the next step in its last place "
+        + "(JioNLP's range; cn2an and Duckling state no bounds)"
+    static let inclusiveBounds = "以上/以下 are inclusive bounds, at_least / at_most, the number kept as lower / upper"
     static let bareSalary = "10k~15k names no currency, so it is a bare range, not money"
 
     // MARK: - Verdicts
@@ -210,6 +214,22 @@ enum PeerScope {
                 value: d(value), lower: nil, upper: qualifier == .lessThan ? d(value) : nil, qualifiers: [qualifier],
                 unitClass: .none))
         }
+        let some: [(String, String, String)] = [
+            ("3000多欧元", "3000", "4000"), ("几十万块", "100000", "1000000"), ("人民币数十亿元", "1000000000", "10000000000"),
+            ("数十亿元人民币", "1000000000", "10000000000"), ("十几块钱", "10", "20"), ("大约十多欧元", "10", "20"),
+        ]
+        for (input, lower, upper) in some {
+            t[p + input] = .convention(moreAndSome, .amount(
+                value: d(lower), lower: d(lower), upper: d(upper), qualifiers: [.moreThan], unitClass: .money))
+        }
+        t[p + "至少九千块钱以上"] = .convention(inclusiveBounds, .amount(
+            value: d("9000"), lower: d("9000"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
+        t[p + "50万元（含）以上"] = .convention(inclusiveBounds, .amount(
+            value: d("500000"), lower: d("500000"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
+        t[a + "1.2元以下"] = .convention(inclusiveBounds, .amount(
+            value: d("1.2"), lower: nil, upper: d("1.2"), qualifiers: [.atMost], unitClass: .money))
+        t[a + "3.04块以上"] = .convention(inclusiveBounds, .amount(
+            value: d("3.04"), lower: d("3.04"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
         t[p + "三万元欧元"] = .convention(firstUnit, .reads(["quantity 三万元 30000 万元/money"]))
         t[p + "9000元日币"] = .convention(firstUnit, .reads(["quantity 9000元 9000 元/money"]))
         return t
