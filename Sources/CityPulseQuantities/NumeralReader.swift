@@ -207,6 +207,12 @@ struct NumeralReader: Sendable {
                 reading.hasArabic = true
                 reading.trailingMultipliers = []
                 reading.trailingStart = i
+                // 177.1 亿元, 1 万: a space that text extraction left between digits and 万/亿.
+                if i + 1 < n, NumeralScalar.isSpace(u[i]), NumeralScalar.bigMultiplier(u[i + 1]) != nil {
+                    reading.end = i
+                    i += 1
+                    continue
+                }
             } else if let m = NumeralScalar.smallMultiplier(c) ?? NumeralScalar.compoundTens(c) {
                 let compound = NumeralScalar.compoundTens(c) != nil
                 if previous == .chineseDigit, digitString >= 2, !reading.hasMultiplier { break }

@@ -8,8 +8,12 @@ extension ScanPass {
     /// A year followed by its month (and day) is reported as one `date` span, valued at the year: the
     /// release means a point in time, not a year and a separate month.
     mutating func calendar(_ r: NumeralReading) -> Int? {
-        let e = r.end
+        var e = r.end
         guard e < n else { return nil }
+        // 2024 年, 6 月: a space left between the number and its calendar word.
+        if e + 1 < n, NumeralScalar.isSpace(u[e]), u[e + 1] == 0x5E74 || u[e + 1] == 0x6708 || u[e + 1] == 0x65E5 {
+            e += 1
+        }
         let integer = !r.hasFraction && r.value.exponent >= 0 && r.value.significand >= 0
         let whole = integer ? Int(r.value.significand) : -1
         switch u[e] {

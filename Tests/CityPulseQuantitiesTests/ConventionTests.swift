@@ -113,4 +113,14 @@ import Testing
         ])
     }
 
+    /// A space that text extraction left between digits and 万/亿, 年/月/日 or 周年 is read through.
+    @Test func spacesLeftByExtraction() {
+        Self.check([
+            ("新台币 177.1 亿元", ["quantity 177.1 亿元 17710000000 亿元/money"]),
+            ("共 1 万人", ["quantity 1 万人 10000 万人/person"]),
+            ("2024 年", ["year 2024 年 2024"]),
+            ("6 月", ["date 6 月 6"]),
+            ("30 周年", ["anniversary 30 周年 30 周年/none"]),
+        ])
+    }
 }

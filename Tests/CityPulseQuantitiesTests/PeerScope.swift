@@ -21,7 +21,7 @@ enum PeerCheck: Sendable {
     case reads([String])
     /// The scanner reads the input as one reading covering all of it.
     case sole(kind: QuantityKind, value: ExactDecimal, unitClass: UnitClass)
-    /// The scanner reads one amount with these bounds; `money` says whether a currency is written.
+    /// The scanner reads one amount with this value, these bounds, one of these qualifiers and this class.
     case amount(value: ExactDecimal, lower: ExactDecimal?, upper: ExactDecimal?, qualifiers: Set<Qualifier?>, unitClass: UnitClass)
     /// The scanner's money quantities are exactly these spans, offsets included.
     case moneySpans([PeerSpan])
@@ -37,7 +37,6 @@ enum PeerScope {
     static let cents = "cents alone (5分, 两毛, 五仙): 分 in releases is points or minutes far more often than money"
     static let colloquialMoney = "spoken money without 角 (一块二, 三块零四, 五块七毛八), Cantonese 蚊/毫/仙 and 個半"
     static let conversion = "unit conversion (斤, 两, 公斤, 毫克 to grams): the unit is kept as written"
-    static let spacedNumeral = "a space between the digits and 万/亿 (1 万, 177.1 亿) is left to the normalizer"
     static let notADate = "零年零月肆拾日 is no calendar date; cn2an only transliterates it"
 
     static let article = "a lone 一 or 零 before a counter is the article or a word (一个, 零个), never a count"
@@ -50,6 +49,10 @@ enum PeerScope {
     static let exactValue = "values are exact, never rounded to cents (JioNLP rounds 434.344 to 434.34)"
     static let rangeScaling = "八到九百亿 is 800亿–900亿: the first number takes the second's 百亿"
     static let firstUnit = "the unit is what follows the number (三万元欧元 → 万元); a second currency word is not read"
+    static let moreAndSome =
+        "多/余/几/数 are more_than, from the number to the next step in its last place "
+        + "(JioNLP's range; cn2an and Duckling state no bounds)"
+    static let inclusiveBounds = "以上/以下 are inclusive bounds, at_least / at_most, the number kept as lower / upper"
     static let bareSalary = "10k~15k names no currency, so it is a bare range, not money"
 
     // MARK: - Verdicts
@@ -194,10 +197,8 @@ enum PeerScope {
 
         // JioNLP.
         let e = "test_money_extractor:money_string_list "
-        t[e + "报账金额在1 万(含)-5 万元之间的交由上级批复。"] = .outOfScope(spacedNumeral)
         t[e + "我们薪酬能给到10k~15k。"] = .convention(bareSalary, .reads(["quantity 10k~15k 10000 [10000..15000] range"]))
         let p = "test_money_parser:money_string_list "
-        t[p + "新台币 177.1 亿元"] = .outOfScope(spacedNumeral)
         t[p + "233,333，333,434.344元"] = .convention(exactValue, .sole(kind: .quantity, value: d("233333333434.344"), unitClass: .money))
         t[p + "八到九百亿泰铢"] = .convention(rangeScaling, .amount(
             value: d("80000000000"), lower: d("80000000000"), upper: d("90000000000"), qualifiers: [.range], unitClass: .money))
@@ -210,6 +211,22 @@ enum PeerScope {
                 value: d(value), lower: nil, upper: qualifier == .lessThan ? d(value) : nil, qualifiers: [qualifier],
                 unitClass: .none))
         }
+        let some: [(String, String, String)] = [
+            ("3000多欧元", "3000", "4000"), ("几十万块", "100000", "1000000"), ("人民币数十亿元", "1000000000", "10000000000"),
+            ("数十亿元人民币", "1000000000", "10000000000"), ("十几块钱", "10", "20"), ("大约十多欧元", "10", "20"),
+        ]
+        for (input, lower, upper) in some {
+            t[p + input] = .convention(moreAndSome, .amount(
+                value: d(lower), lower: d(lower), upper: d(upper), qualifiers: [.moreThan], unitClass: .money))
+        }
+        t[p + "至少九千块钱以上"] = .convention(inclusiveBounds, .amount(
+            value: d("9000"), lower: d("9000"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
+        t[p + "50万元（含）以上"] = .convention(inclusiveBounds, .amount(
+            value: d("500000"), lower: d("500000"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
+        t[a + "1.2元以下"] = .convention(inclusiveBounds, .amount(
+            value: d("1.2"), lower: nil, upper: d("1.2"), qualifiers: [.atMost], unitClass: .money))
+        t[a + "3.04块以上"] = .convention(inclusiveBounds, .amount(
+            value: d("3.04"), lower: d("3.04"), upper: nil, qualifiers: [.atLeast], unitClass: .money))
         t[p + "三万元欧元"] = .convention(firstUnit, .reads(["quantity 三万元 30000 万元/money"]))
         t[p + "9000元日币"] = .convention(firstUnit, .reads(["quantity 9000元 9000 元/money"]))
         return t
