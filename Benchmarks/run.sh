@@ -355,6 +355,7 @@ grep -v manifest.json <<< "$identity_j" | grep -qv '| identical |' && all_j_iden
   echo
   echo "Each run's last log line and \`/usr/bin/time -v\` output are in \`$out/\`."
 } > "$work/results.md"
+cp "$work/results.md" "$work/results-$(date -u +%Y%m%d-%H%M).md"
 
 echo
 cat "$work/results.md"
