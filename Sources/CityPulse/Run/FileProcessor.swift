@@ -17,7 +17,8 @@ public struct FileProcessor: Sendable {
         tables = CSVExtractor(pipeline: pipeline)
     }
 
-    public func process(_ file: DiscoveredFile, contentHash: String) -> FileResult {
+    /// Runs the stages on `file`; `bytes`, when given, are its content already read.
+    public func process(_ file: DiscoveredFile, contentHash: String, bytes alreadyRead: [UInt8]? = nil) -> FileResult {
         switch file.source.kind {
         case .csv:
             if file.path.hasSuffix(".gz") {
@@ -31,7 +32,7 @@ public struct FileProcessor: Sendable {
             }
             var bytes: [UInt8]
             do {
-                bytes = try [UInt8](Data(contentsOf: file.url))
+                bytes = try alreadyRead ?? [UInt8](Data(contentsOf: file.url))
             } catch {
                 return FileResult(diagnostics: [Diagnostic(.error, stage: "decode", file: file.path, .unreadable(error))])
             }

@@ -268,8 +268,18 @@ public struct PipelineRunner: Sendable {
             func work(_ i: Int) -> (Int, Processed) {
                 let file = files[i]
                 let hash: String
+                var bytes: [UInt8]?
                 do {
-                    hash = try cache.contentHash(of: file).hash
+                    if let known = cache.indexedHash(of: file) {
+                        hash = known
+                    } else if file.source.kind != .csv && file.size <= processor.maxDocumentBytes {
+                        // A page is read whole anyway: hash the bytes read once for processing.
+                        let read = try [UInt8](Data(contentsOf: file.url))
+                        hash = cache.record(file, bytes: read)
+                        bytes = read
+                    } else {
+                        hash = try cache.contentHash(of: file).hash
+                    }
                 } catch {
                     let d = Diagnostic(.error, stage: "discover", file: file.path, .unreadable(error))
                     return (i, Processed(hash: "", reused: false, result: FileResult(diagnostics: [d])))
@@ -277,13 +287,15 @@ public struct PipelineRunner: Sendable {
                 if !full, let cached = cache.result(contentHash: hash, source: file.source.id) {
                     return (i, Processed(hash: hash, reused: true, result: cached))
                 }
-                let result = processor.process(file, contentHash: hash)
+                let result = processor.process(file, contentHash: hash, bytes: bytes)
                 // Cached by content, so storing before the run publishes is safe, and it happens on this worker.
                 cache.store(result, contentHash: hash, source: file.source.id)
                 return (i, Processed(hash: hash, reused: false, result: result))
             }
+            // Largest files first, so a big CSV does not start last and leave the other workers idle.
+            let order = files.indices.sorted { (files[$0].size, $1) > (files[$1].size, $0) }
             while next < min(jobs, total) {
-                let i = next
+                let i = order[next]
                 group.addTask { work(i) }
                 next += 1
             }
@@ -292,7 +304,7 @@ public struct PipelineRunner: Sendable {
                 done += 1
                 progress?(done, total)
                 if next < total {
-                    let j = next
+                    let j = order[next]
                     group.addTask { work(j) }
                     next += 1
                 }

@@ -22,6 +22,23 @@ public final class RunCache: @unchecked Sendable {
         }
     }
 
+    /// The content hash the index holds for a file whose size and time are unchanged.
+    public func indexedHash(of file: DiscoveredFile) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = index[file.path], known.size == file.size, known.modified == file.modified else { return nil }
+        return known.sha256
+    }
+
+    /// Records the hash of bytes already read, so the file is not read a second time to hash it.
+    public func record(_ file: DiscoveredFile, bytes: [UInt8]) -> String {
+        let hash = Self.sha256(of: bytes)
+        lock.lock()
+        index[file.path] = StatEntry(size: file.size, modified: file.modified, sha256: hash)
+        lock.unlock()
+        return hash
+    }
+
     /// The content hash of a file: from the index when size and time are unchanged, else computed.
     public func contentHash(of file: DiscoveredFile) throws -> (hash: String, fromIndex: Bool) {
         lock.lock()
