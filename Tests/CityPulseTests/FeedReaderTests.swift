@@ -196,14 +196,27 @@ import Testing
         ("2024年05月21日 09:30", "2024-05-21"),
         ("２０２４年５月２１日", "2024-05-21"),
         ("2024/5/21", "2024-05-21"),
+        ("二〇二四年五月二十一日", "2024-05-21"),
+        ("二○二四年十二月三十一日", "2024-12-31"),
+        ("2024年十月十日", "2024-10-10"),
     ])
     func feedDates(text: String, expected: String) {
         #expect(FeedDate.day(in: text)?.description == expected, "\(text)")
     }
 
-    @Test(arguments: ["", "yesterday", "Wed, 31 Feb 2024 10:00:00 +0800", "32 May 2024", "May 2024", "Mayor 22, 2024", "10:00:00 +0800"])
+    @Test(arguments: ["", "yesterday", "二〇二四年十三月一日", "五月二十一日", "Wed, 31 Feb 2024 10:00:00 +0800", "32 May 2024", "May 2024", "Mayor 22, 2024", "10:00:00 +0800"])
     func notDates(text: String) {
         #expect(FeedDate.day(in: text) == nil, "\(text)")
+    }
+
+    @Test func utf16FeedWithAByteOrderMarkDecodes() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><title>频道</title><item><title>呼和浩特</title><description>今年新增创业载体7家。</description></item></channel></rss>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let (docs, _) = FeedReader().read(bytes: bytes, path: "u16.xml", sourceID: "f", contentHash: "")
+        #expect(docs.first?.encoding.hasPrefix("UTF-16LE") == true)
+        #expect(docs.first?.title == "呼和浩特")
+        #expect(docs.first?.text == "今年新增创业载体7家。")
     }
 
     // MARK: - The corpus

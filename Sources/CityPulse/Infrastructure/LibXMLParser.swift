@@ -211,7 +211,7 @@ final class MarkupTreeBuilder {
                       let attributeKey = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key))))
                 else { continue }
                 let start = Int32(tree.attributeBytes.count)
-                tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: end - value))
+                appendAttributeValue(UnsafeBufferPointer(start: value, count: end - value))
                 tree.attributes.append(.init(key: attributeKey, start: start, stop: Int32(tree.attributeBytes.count)))
             }
         }
@@ -224,6 +224,23 @@ final class MarkupTreeBuilder {
         qualified.append(UInt8(ascii: ":"))
         qualified.append(contentsOf: local)
         qualified.withUnsafeBufferPointer { open($0, firstAttribute: firstAttribute) }
+    }
+
+    /// Without entity substitution libxml2 hands an escaped `&` in an attribute value over as `&#38;`
+    /// (so that a tree it builds can tell it from an entity reference); the value is the `&`.
+    private func appendAttributeValue(_ value: UnsafeBufferPointer<UInt8>) {
+        let n = value.count
+        var i = 0
+        while i < n {
+            let b = value[i]
+            if b == 0x26, i + 4 < n, value[i + 1] == 0x23, value[i + 2] == 0x33, value[i + 3] == 0x38, value[i + 4] == 0x3B {
+                tree.attributeBytes.append(0x26)
+                i += 5
+            } else {
+                tree.attributeBytes.append(b)
+                i += 1
+            }
+        }
     }
 
     private func open(_ nameBuffer: UnsafeBufferPointer<UInt8>, firstAttribute: Int32) {

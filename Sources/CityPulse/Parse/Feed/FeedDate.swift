@@ -24,9 +24,69 @@ enum FeedDate {
             }
         }
         if let day = rfc822(scalars) { return day }
+        if let chinese = foldingChineseNumerals(scalars) {
+            scalars = chinese
+            folded = true
+        }
         let numeric = folded ? String(String.UnicodeScalarView(scalars)) : text
         if let day = DateFinder.firstDay(in: numeric), years.contains(day.year) { return day }
         return nil
+    }
+
+    // MARK: - Chinese numerals
+
+    private static let chineseDigits: [Unicode.Scalar: Int] = [
+        "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// `二〇二四年五月二十一日` as `2024年5月21日`: a year written digit by digit, a month or day with 十.
+    /// Nil when the text has no Chinese numeral before 年, 月, 日 or 号.
+    static func foldingChineseNumerals(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var out: [Unicode.Scalar] = []
+        var changed = false
+        var i = 0
+        while i < s.count {
+            let start = i
+            while i < s.count, chineseDigits[s[i]] != nil || s[i] == "十" { i += 1 }
+            guard i > start else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            let run = s[start..<i]
+            let next: Unicode.Scalar = i < s.count ? s[i] : " "
+            var value: Int?
+            if next == "年", !run.contains("十"), run.count == 4 {
+                value = run.reduce(0) { $0 * 10 + chineseDigits[$1]! }
+            } else if next == "月" || next == "日" || next == "号" || next == "號" {
+                value = smallNumber(run)
+            }
+            if let value {
+                out.append(contentsOf: String(value).unicodeScalars)
+                changed = true
+            } else {
+                out.append(contentsOf: run)
+            }
+        }
+        return changed ? out : nil
+    }
+
+    /// 一 … 九, 十, 十一 … 十九, 二十 … 三十一.
+    private static func smallNumber(_ run: ArraySlice<Unicode.Scalar>) -> Int? {
+        let chars = Array(run)
+        switch chars.count {
+        case 1:
+            return chars[0] == "十" ? 10 : chineseDigits[chars[0]].flatMap { $0 > 0 ? $0 : nil }
+        case 2:
+            if chars[0] == "十", let unit = chineseDigits[chars[1]], unit > 0 { return 10 + unit }
+            if chars[1] == "十", let tens = chineseDigits[chars[0]], tens > 1 { return tens * 10 }
+            return nil
+        case 3:
+            guard chars[1] == "十", let tens = chineseDigits[chars[0]], tens > 1, let unit = chineseDigits[chars[2]], unit > 0 else { return nil }
+            return tens * 10 + unit
+        default:
+            return nil
+        }
     }
 
     // MARK: - RFC 822

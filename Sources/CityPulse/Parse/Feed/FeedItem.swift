@@ -35,8 +35,7 @@ struct FeedItem {
             case "title":
                 if title == nil { title = FeedText.line(of: child, in: tree).nonEmpty }
             case "link":
-                // Without entity substitution libxml2 hands an escaped `&` in an attribute over as `&#38;`.
-                if let href = tree.attribute(.href, of: child)?.replacing("&#38;", with: "&").trimmingWhitespace(), !href.isEmpty {
+                if let href = tree.attribute(.href, of: child)?.trimmingWhitespace(), !href.isEmpty {
                     let rel = tree.attribute(.rel, of: child)?.lowercased()
                     if alternateLink == nil, rel == nil || rel == "alternate" { alternateLink = href }
                 } else if textLink == nil {
