@@ -64,6 +64,13 @@ import Testing
         #expect(last.status == 0, "\(last.stderr)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains(".staging-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        // A run that uses the cache the killed runs wrote into (entries may be torn) publishes the same feed.
+        let clean = try Data(contentsOf: dir.appendingPathComponent(OutputFiles.metrics))
+        let cached = try CommandLineTool.run(args.filter { $0 != "--full" }.map { $0 == "2024-11-30" ? "2024-12-01" : $0 })
+        #expect(cached.status == 0, "\(cached.stderr)")
+        let again = try CommandLineTool.run(args.filter { $0 != "--full" })
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent(OutputFiles.metrics)) == clean)
     }
 
     @Test func aSecondRunExitsAtOnceWithTheLockCode() throws {

@@ -77,11 +77,20 @@ public final class RunCache: @unchecked Sendable {
         return try? JSONDecoder().decode(FileResult.self, from: data)
     }
 
-    public func store(_ result: FileResult, contentHash: String, source: String) {
+    private lazy var resultsFolder: URL = {
         let folder = directory.appendingPathComponent("results")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    /// Keeps one file's result. Written in place, without a temporary name: an entry torn by a killed run
+    /// is not valid JSON, so `result` treats it as missing and the file is processed again.
+    public func store(_ result: FileResult, contentHash: String, source: String) {
+        lock.lock()
+        let folder = resultsFolder
+        lock.unlock()
         guard let data = try? JSONEncoder().encode(result) else { return }
-        Self.writeAtomically(data, to: folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json"))
+        try? data.write(to: folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json"))
     }
 
     /// The summary and output list of the last publish, for republishing when nothing changed.
