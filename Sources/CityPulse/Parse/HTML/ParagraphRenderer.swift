@@ -55,7 +55,8 @@ struct ParagraphRenderer {
         guard chars > 0 else { return false }
         let ld = stats.linkDensity(i)
         switch tag {
-        case .div, .ul, .ol, .table, .section, .dl, .center, .span, .font, .p, .li, .td, .tr, .tbody:
+        // Inline wrappers (span, font) are not judged: a link in a sentence is part of the sentence.
+        case .div, .ul, .ol, .table, .section, .dl, .center, .p, .li, .td, .tr, .tbody:
             if ld > 0.5 && stats.punct[i] < 3 { return true }
             if ld > 0.75 { return true }
             if ClassHints.weight(tree, i) < 0 && ld > 0.2 { return true }
