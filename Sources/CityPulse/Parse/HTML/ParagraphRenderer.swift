@@ -83,8 +83,15 @@ struct ParagraphRenderer {
             } else {
                 if pendingSpace && !line.isEmpty { line.append(0x20) }
                 pendingSpace = false
-                line.append(b)
-                i += 1
+                // Copy the whole run up to the next possible space at once.
+                var j = i + 1
+                while j < stop {
+                    let c = bytes[j]
+                    if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0xC2 || c == 0xE3 { break }
+                    j += 1
+                }
+                line.append(contentsOf: bytes[i..<j])
+                i = j
             }
         }
     }
