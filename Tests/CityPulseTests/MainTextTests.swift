@@ -64,4 +64,17 @@ import Testing
         #expect(abs(partial.f1 - 0.8) < 1e-9)
         #expect(CJKOverlap(ours: "abc", theirs: "中国").f1 == 0)
     }
+
+    /// A link wrapped in an inline span inside a sentence stays in the sentence (qq: `<span><a>谷歌</a></span>(微博) 在2014年…`).
+    @Test func keepsLinkedWordsInsideSentences() {
+        let sentence = "在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。"
+        let html = "<html><body><div class=\"nav\"><a href=\"/\">首页</a></div><div id=\"content\">"
+            + "<p><span><a href=\"http://example.com\">谷歌</a></span>(<a href=\"http://t.example.com\">微博</a>) \(sentence)</p>"
+            + "<p>这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。</p>"
+            + "<p>DeepMind表示，这款名为DNC（可微神经计算机）的AI模型可以接受家谱和伦敦地铁网络地图这样的信息，还可以回答与那些信息相关的问题。</p>"
+            + "</div></body></html>"
+        let (document, _) = PageReader().read(bytes: Array(html.utf8), path: "qq.html", sourceID: "t", contentHash: "")
+        #expect(document.text.contains("谷歌(微博) \(sentence)"))
+        #expect(!document.text.contains("首页"))
+    }
 }

@@ -2,18 +2,12 @@
 import Foundation
 import Testing
 
-/// Reads every page of the shared corpus and checks what the page reader makes of it.
+/// Prints what the page reader makes of every page of the shared corpus (CITYPULSE_DUMP=1 adds the
+/// text and diagnostics); the checks are in the decoding, main-text, metadata and normalization suites.
 @Suite(.serialized) struct PageCorpusTests {
-    static let htmlFolder = ProjectPaths.corpus.appendingPathComponent("html")
+    static func pages() -> [String] { PageCorpus.pages() }
 
-    static func pages() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: htmlFolder.path)) ?? []
-        return names.filter { $0.hasSuffix(".html") }.sorted()
-    }
-
-    static func bytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: htmlFolder.appendingPathComponent(name)))
-    }
+    static func bytes(_ name: String) throws -> [UInt8] { try PageCorpus.bytes(name) }
 
     @Test func dumpsEveryPage() throws {
         let dump = ProcessInfo.processInfo.environment["CITYPULSE_DUMP"] != nil

@@ -91,8 +91,8 @@ import Testing
         ("gne_163_highway_closure_META_GB2312_BYTES_UTF8.html", "5月20日至31日，京沪高速无锡至江阴大桥至广陵枢纽段封闭！", "2019-05-17", "无锡交警"),
         ("gne_163_longfor_projects.html", "多地项目连环爆雷 狂奔的龙湖集团\"暗伤\"曝露？", "2019-09-07", "网易财经"),
         ("gne_163_state_council_joint_prevention.html", "国务院联防联控机制:湖北和武汉要严格管控防输出", "2020-02-29", "新华社"),
-        // The date (发布日期：2019-09-23) sits in a tag block after the heading that the reader skips.
-        ("gne_cjddsb_changde_finance_month.html", "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动", nil, "当代商报"),
+        // Dated in the footer under the text (发布日期：2019-09-23 14:34:05).
+        ("gne_cjddsb_changde_finance_month.html", "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动", "2019-09-23", "当代商报"),
         ("gne_cjn_wuhan_golden_week.html", "外媒眼中的武汉长假：蓬勃发展，欢声笑语", "2020-10-04", "长江网"),
         ("gne_guancha_ic_imports_3000yi_usd.html", "我国集成电路进口突破3000亿美元！魏少军：产业结构扭曲，没将产品作为中心", "2019-09-07", nil),
         ("gne_hexun_mot_jingjinji_transport.html", "交通运输部：着力打造京津冀区域综合立体交通网络", "2019-09-26", nil),

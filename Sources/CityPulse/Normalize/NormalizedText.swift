@@ -33,7 +33,10 @@ public struct NormalizedText: Sendable, Hashable {
         let annotations = PinyinAnnotations.ranges(in: source)
         let table = TraditionalSimplifiedTable.shared
 
-        var out = String.UnicodeScalarView()
+        // The folded text is built as UTF-8 bytes: appending scalar by scalar to a String is several
+        // times slower on long texts.
+        var out: [UInt8] = []
+        out.reserveCapacity(original.utf8.count)
         var offsets: [Int] = []
         var ends: [Int] = []
         offsets.reserveCapacity(source.count + 1)
@@ -57,8 +60,8 @@ public struct NormalizedText: Sendable, Hashable {
                 continue
             }
             if whitespaceStart >= 0 {
-                if !out.isEmpty {
-                    out.append(whitespaceHasNewline ? "\n" : " ")
+                if !offsets.isEmpty {
+                    out.append(whitespaceHasNewline ? 0x0A : 0x20)
                     offsets.append(whitespaceStart)
                     ends.append(i)
                 }
@@ -67,13 +70,13 @@ public struct NormalizedText: Sendable, Hashable {
             }
             var folded = NormalizedText.foldWidth(s, previous: i > 0 ? source[i - 1] : nil, next: i + 1 < source.count ? source[i + 1] : nil)
             if let simple = table.simplified(folded) { folded = simple }
-            out.append(folded)
+            NormalizedText.appendUTF8(folded, to: &out)
             offsets.append(i)
             ends.append(i + 1)
             i += 1
         }
         offsets.append(source.count)
-        self.normalized = String(out)
+        self.normalized = String(decoding: out, as: UTF8.self)
         self.originalOffsets = offsets
         self.originalEnds = ends
     }
@@ -97,6 +100,26 @@ public struct NormalizedText: Sendable, Hashable {
     }
 
     // MARK: - Folds
+
+    @inline(__always)
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

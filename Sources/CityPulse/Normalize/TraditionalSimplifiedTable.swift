@@ -4,6 +4,10 @@ import Foundation
 /// loaded once. If the resource cannot be read the table is empty and nothing is folded.
 struct TraditionalSimplifiedTable: Sendable {
     private let map: [UInt32: Unicode.Scalar]
+    /// The same folds for U+3400…U+FFFF as a flat array (0 where there is none): every Chinese character
+    /// of a text is looked up, and indexing an array costs far less than hashing.
+    private let basic: [UInt32]
+    private static let basicStart: UInt32 = 0x3400
 
     static let shared = TraditionalSimplifiedTable(resource: "TraditionalToSimplified")
 
@@ -28,10 +32,21 @@ struct TraditionalSimplifiedTable: Sendable {
             map[scalars[0].value] = scalars[2]
         }
         self.map = map
+        var basic = [UInt32](repeating: 0, count: Int(0x10000 - TraditionalSimplifiedTable.basicStart))
+        for (k, v) in map where k >= TraditionalSimplifiedTable.basicStart && k < 0x10000 {
+            basic[Int(k - TraditionalSimplifiedTable.basicStart)] = v.value
+        }
+        self.basic = basic
     }
 
     /// The Simplified form of `s`, or nil when it has none of its own.
     func simplified(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-        s.value < 0x3400 ? nil : map[s.value]
+        let v = s.value
+        if v < TraditionalSimplifiedTable.basicStart { return nil }
+        if v < 0x10000 {
+            let folded = basic[Int(v - TraditionalSimplifiedTable.basicStart)]
+            return folded == 0 ? nil : Unicode.Scalar(folded)
+        }
+        return map[v]
     }
 }

@@ -63,24 +63,32 @@ struct MainTextExtractor {
             hidden[i] = stats.excluded[i] || (p >= 0 && hidden[p])
         }
 
+        // For each element, the nearest block at or above it, and whether a link lies between the two;
+        // computed top-down once, so deep inline nesting (100 000 spans) costs no walk per text run.
+        var blockAt = [Int32](repeating: -1, count: n)
+        var linkBelowBlock = [Bool](repeating: false, count: n)
+        for i in 0..<n where !nodes[i].isText {
+            let p = Int(nodes[i].parent)
+            let tag = nodes[i].tag
+            if tag.isBlock && tag != .br {
+                blockAt[i] = Int32(i)
+            } else {
+                blockAt[i] = p >= 0 ? blockAt[p] : -1
+                linkBelowBlock[i] = tag == .a || (p >= 0 && linkBelowBlock[p])
+            }
+        }
+
         // Paragraph elements score their parents; text written straight into a container scores it.
         var directChars = [Int32](repeating: 0, count: n)
         var directPunct = [Int32](repeating: 0, count: n)
         for i in 0..<n where !hidden[i] {
             let node = nodes[i]
             if node.isText {
-                guard stats.chars[i] > 0 else { continue }
-                var b = Int(node.parent)
-                while b >= 0, !nodes[b].tag.isBlock || nodes[b].tag == .br { b = Int(nodes[b].parent) }
+                guard stats.chars[i] > 0, node.parent >= 0 else { continue }
+                let b = Int(blockAt[Int(node.parent)])
                 guard b >= 0, !MainTextExtractor.paragraphTags.contains(nodes[b].tag) else { continue }
                 // Text in a link is not paragraph text.
-                var inLink = false
-                var a = Int(node.parent)
-                while a > b {
-                    if nodes[a].tag == .a { inLink = true; break }
-                    a = Int(nodes[a].parent)
-                }
-                if inLink { continue }
+                if linkBelowBlock[Int(node.parent)] { continue }
                 directChars[b] += stats.chars[i]
                 directPunct[b] += stats.punct[i]
             } else if MainTextExtractor.paragraphTags.contains(node.tag) {

@@ -82,6 +82,8 @@ struct PageMetadata {
         if published == nil { published = DateFinder.firstDay(in: nearby.header) }
         if published == nil, let u = canonical ?? metas["og:url"] { published = DateFinder.dayInURL(u) }
         if published == nil { published = PageMetadata.dateBeforeArticle(tree: tree, bodyStart: mainRoots.first ?? 0) }
+        // Some pages date the article in its footer (发布日期：… under the text).
+        if published == nil { published = PageMetadata.labelledDay(in: nearby.footer, last: false) }
 
         site = metas["og:site_name"].flatMap { $0.isEmpty ? nil : $0 }
             ?? BylineFinder.source(in: nearby.header)
@@ -200,10 +202,7 @@ struct PageMetadata {
         }
         lines.reverse()
         let before = lines.joined(separator: "\n")
-        for label in ["发布时间", "发布日期", "發布時間", "發佈時間", "发表时间", "發表時間", "发稿时间", "日期：", "时间：", "時間："] {
-            guard let range = before.range(of: label, options: .backwards) else { continue }
-            if let day = DateFinder.firstDay(in: String(before[range.upperBound...].prefix(40))) { return day }
-        }
+        if let day = labelledDay(in: before, last: true) { return day }
         for line in lines.reversed() {
             if let day = DateFinder.firstDay(in: line) { return day }
         }
@@ -217,6 +216,17 @@ struct PageMetadata {
         var end = text.startIndex + max(0, bytes)
         while end > text.startIndex, end < text.endIndex, text[end] & 0xC0 == 0x80 { end -= 1 }
         return text[text.startIndex..<end]
+    }
+
+    static let dateLabels = ["发布时间", "发布日期", "發布時間", "發佈時間", "发表时间", "發表時間", "发稿时间", "日期：", "时间：", "時間："]
+
+    /// The day right after a date label (发布日期：2019-09-23), the first or the last such in the text.
+    static func labelledDay(in text: String, last: Bool) -> Day? {
+        for label in dateLabels {
+            guard let range = text.range(of: label, options: last ? .backwards : []) else { continue }
+            if let day = DateFinder.firstDay(in: String(text[range.upperBound...].prefix(40))) { return day }
+        }
+        return nil
     }
 
     private static func hiddenText(_ tree: MarkupTree, _ i: Int) -> Bool {

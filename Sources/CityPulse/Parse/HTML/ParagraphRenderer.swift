@@ -55,7 +55,8 @@ struct ParagraphRenderer {
         guard chars > 0 else { return false }
         let ld = stats.linkDensity(i)
         switch tag {
-        case .div, .ul, .ol, .table, .section, .dl, .center, .span, .font, .p, .li, .td, .tr, .tbody:
+        // Inline wrappers (span, font) are not judged: a link in a sentence is part of the sentence.
+        case .div, .ul, .ol, .table, .section, .dl, .center, .p, .li, .td, .tr, .tbody:
             if ld > 0.5 && stats.punct[i] < 3 { return true }
             if ld > 0.75 { return true }
             if ClassHints.weight(tree, i) < 0 && ld > 0.2 { return true }
@@ -82,8 +83,15 @@ struct ParagraphRenderer {
             } else {
                 if pendingSpace && !line.isEmpty { line.append(0x20) }
                 pendingSpace = false
-                line.append(b)
-                i += 1
+                // Copy the whole run up to the next possible space at once.
+                var j = i + 1
+                while j < stop {
+                    let c = bytes[j]
+                    if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0xC2 || c == 0xE3 { break }
+                    j += 1
+                }
+                line.append(contentsOf: bytes[i..<j])
+                i = j
             }
         }
     }
