@@ -17,6 +17,17 @@ import Testing
         #expect(decoded == hostile)
     }
 
+    @Test(arguments: [
+        "\"\u{301}e", "呼和浩特\"\u{301}", "a\u{2028}b\u{2029}", "\u{E2}\u{80}", "x\u{1F}\u{7F}y", "", "\\\\", "é\n\u{301}<",
+        "混合 text\t\"引号\"\r\n", String(repeating: "长", count: 5000) + "&",
+    ])
+    func everyStringRoundTrips(_ text: String) throws {
+        let json = JSONValue.string(text).compact()
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded?.unicodeScalars.elementsEqual(text.unicodeScalars) == true, "\(json)")
+        #expect(!json.contains("\u{2028}") && !json.contains("\u{2029}"))
+    }
+
     @Test func prettyFormParsesBack() throws {
         let v: JSONValue = ["x": ["y": .array([.string("呼和浩特"), .int(3)])]]
         let object = try JSONSerialization.jsonObject(with: Data(v.pretty().utf8)) as? [String: Any]

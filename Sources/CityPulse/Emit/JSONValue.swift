@@ -86,27 +86,50 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// JSON string escaping; `<`, `>` and `&` are escaped too so the text is safe inside an HTML page.
     static func escape(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        // Runs of bytes that need no escape are copied whole; only ASCII specials and U+2028/U+2029
+        // (E2 80 A8/A9 in UTF-8) stop a run, and both start a scalar, so every run is valid text.
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            var replacement: String?
+            var width = 1
+            switch byte {
+            case 0x22: replacement = "\\\""
+            case 0x5C: replacement = "\\\\"
+            case 0x0A: replacement = "\\n"
+            case 0x0D: replacement = "\\r"
+            case 0x09: replacement = "\\t"
+            case 0x3C: replacement = "\\u003c"
+            case 0x3E: replacement = "\\u003e"
+            case 0x26: replacement = "\\u0026"
+            case 0xE2:
+                let next = utf8.index(after: i)
+                if next != utf8.endIndex, utf8[next] == 0x80 {
+                    let last = utf8.index(after: next)
+                    if last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
+                        replacement = utf8[last] == 0xA8 ? "\\u2028" : "\\u2029"
+                        width = 3
+                    }
+                }
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+                if byte < 0x20 {
+                    let hex = String(byte, radix: 16)
+                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 }
             }
+            if let replacement {
+                // Sliced as scalars: a run may begin with a combining mark, which is no Character boundary.
+                out += Substring(s.unicodeScalars[runStart..<i])
+                out += replacement
+                i = utf8.index(i, offsetBy: width)
+                runStart = i
+            } else {
+                i = utf8.index(after: i)
+            }
         }
+        out += Substring(s.unicodeScalars[runStart..<utf8.endIndex])
         out += "\""
     }
 }
