@@ -130,6 +130,7 @@ public struct PipelineRunner: Sendable {
         do {
             try emit(result, manifest: &manifest, timings: &timings, to: target)
         } catch {
+            cache.flush()
             return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
         }
         cache.save(keeping: Set(files.map(\.path)))

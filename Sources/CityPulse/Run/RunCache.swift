@@ -83,14 +83,26 @@ public final class RunCache: @unchecked Sendable {
         return folder
     }()
 
-    /// Keeps one file's result. Written in place, without a temporary name: an entry torn by a killed run
-    /// is not valid JSON, so `result` treats it as missing and the file is processed again.
+    private let writer = DispatchQueue(label: "citypulse.cache-writer", qos: .utility)
+    private let pendingWrites = DispatchGroup()
+
+    /// Keeps one file's result. Encoded and written on a queue of its own, so the workers go on to the
+    /// next file; `flush` waits for every write. Written in place, without a temporary name: an entry
+    /// torn by a killed run is not valid JSON, so `result` treats it as missing and the file is read again.
     public func store(_ result: FileResult, contentHash: String, source: String) {
         lock.lock()
         let folder = resultsFolder
         lock.unlock()
-        guard let data = try? JSONEncoder().encode(result) else { return }
-        try? data.write(to: folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json"))
+        let url = folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json")
+        writer.async(group: pendingWrites) {
+            guard let data = try? JSONEncoder().encode(result) else { return }
+            try? data.write(to: url)
+        }
+    }
+
+    /// Waits until every stored result is on disk.
+    public func flush() {
+        pendingWrites.wait()
     }
 
     /// The summary and output list of the last publish, for republishing when nothing changed.
@@ -114,6 +126,7 @@ public final class RunCache: @unchecked Sendable {
 
     /// Saves the stat index, forgetting files that are gone.
     public func save(keeping paths: Set<String>) {
+        flush()
         lock.lock()
         index = index.filter { paths.contains($0.key) }
         let snapshot = index

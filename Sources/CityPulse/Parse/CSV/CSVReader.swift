@@ -68,6 +68,18 @@ public final class CSVReader {
 
     /// Calls `body` for every record in file order; `body` returns false to stop early.
     public func forEachRecord(_ body: (inout CSVRecord) -> Bool) {
+        // The buffers move into locals for the loop: every access to a class's stored property is
+        // checked for exclusivity at run time, which costs more than the splitting itself.
+        var buffer = self.buffer
+        var spans = self.spans
+        self.buffer = []
+        self.spans = []
+        defer {
+            self.buffer = buffer
+            self.spans = spans
+        }
+        let delimiter = self.delimiter
+        let limits = self.limits
         var pos = 0
         var line = 1
         var eof = source.atEnd
@@ -79,7 +91,9 @@ public final class CSVReader {
                 if !source.read(appendingTo: &buffer) { eof = true }
                 continue
             }
-            let step = buffer.withUnsafeMutableBufferPointer { parse(in: UnsafeMutableBufferPointer(rebasing: $0[...]), from: pos, eof: eof) }
+            let step = buffer.withUnsafeMutableBufferPointer {
+                Self.parse(in: UnsafeMutableBufferPointer(rebasing: $0[...]), from: pos, eof: eof, spans: &spans, delimiter: delimiter, limits: limits)
+            }
             switch step {
             case .needMore:
                 // Keep the unfinished record, drop what was handed out, and read on.
@@ -132,10 +146,12 @@ public final class CSVReader {
     private static let lf = UInt8(ascii: "\n")
 
     /// Splits one record starting at `p` into `spans`.
-    private func parse(in buf: UnsafeMutableBufferPointer<UInt8>, from p: Int, eof: Bool) -> Step {
+    private static func parse(
+        in buf: UnsafeMutableBufferPointer<UInt8>, from p: Int, eof: Bool, spans: inout ContiguousArray<CSVFieldSpan>,
+        delimiter: UInt8, limits: CSVReaderLimits
+    ) -> Step {
         spans.removeAll(keepingCapacity: true)
         let end = buf.count
-        let delimiter = self.delimiter
         let quote = Self.quote, cr = Self.cr, lf = Self.lf
         var i = p
         var lineBreaks = 0
@@ -216,7 +232,7 @@ public final class CSVReader {
 
     /// Consumes the line end at `i` (CRLF, LF or a lone CR).
     @inline(__always)
-    private func terminate(_ buf: UnsafeMutableBufferPointer<UInt8>, at i: Int, lineBreaks: Int, eof: Bool) -> Step {
+    private static func terminate(_ buf: UnsafeMutableBufferPointer<UInt8>, at i: Int, lineBreaks: Int, eof: Bool) -> Step {
         if buf[i] == Self.lf { return .record(next: i + 1, lineBreaks: lineBreaks + 1) }
         if i + 1 < buf.count {
             return .record(next: buf[i + 1] == Self.lf ? i + 2 : i + 1, lineBreaks: lineBreaks + 1)
