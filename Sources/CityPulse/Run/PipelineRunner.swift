@@ -183,21 +183,12 @@ public struct PipelineRunner: Sendable {
         let status: RunStatus = summary.qualityPassed ? .success : .qualityFailed
         var manifest = Manifest(summary: summary, status: status, started: started, outputs: last.outputs)
         manifest.outputsReused = true
-        let publisher = AtomicPublisher(target: target)
         do {
-            let staging = try publisher.makeStaging()
-            do {
+            try publish(to: target, manifest: &manifest, timings: &timings, stage: "republish", since: checkStart) { publisher, staging in
                 for output in last.outputs {
                     try publisher.carryOver(target.appendingPathComponent(output.name), into: staging)
                 }
-                timings.record("republish", since: checkStart)
-                manifest.timings = timings.entries
-                manifest.finished = options.clock()
-                try publisher.write(Array(manifest.json().pretty().utf8), named: OutputFiles.manifest, in: staging)
-                try publisher.publish(staging)
-            } catch {
-                try? FileManager.default.removeItem(at: staging)
-                throw error
+                return last.outputs
             }
         } catch {
             logger.warning("could not carry the previous outputs over; running in full", metadata: ["detail": "\(error)"])
@@ -211,25 +202,23 @@ public struct PipelineRunner: Sendable {
     /// Writes every output into a staging folder beside `target` and swaps it in; on any error the
     /// staging folder is removed and the previous outputs stay as they were.
     private func emit(_ result: RunResult, manifest: inout Manifest, timings: inout Timings, to target: URL) throws {
-        let emitStart = Timings.now()
-        let publisher = AtomicPublisher(target: target)
-        let staging = try publisher.makeStaging()
-        do {
-            let template = try customTemplate()
-            let builders: [(name: String, make: @Sendable () throws -> [UInt8])] = [
-                (OutputFiles.metrics, { try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8)) }),
-                (OutputFiles.facts, { try Gzip.compress(Array(FeedWriter.ndjson(result).utf8)) }),
-                (OutputFiles.report, { [options, target] in
-                    Array(try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot).render(templateText: template).utf8)
-                }),
-                (OutputFiles.rejects, { Array(RejectsWriter.csv(result).utf8) }),
-            ]
-            // The files are independent: with more than one job they are made side by side.
-            let made = OutputSlots(count: builders.count)
-            let each: @Sendable (Int) -> Void = { i in
-                let name = builders[i].name
-                made.set(i, Result { try builders[i].make() }.map { (name, $0) })
-            }
+        let start = Timings.now()
+        let template = try customTemplate()
+        let builders: [(name: String, make: @Sendable () throws -> [UInt8])] = [
+            (OutputFiles.metrics, { try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8)) }),
+            (OutputFiles.facts, { try Gzip.compress(Array(FeedWriter.ndjson(result).utf8)) }),
+            (OutputFiles.report, { [options, target] in
+                Array(try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot).render(templateText: template).utf8)
+            }),
+            (OutputFiles.rejects, { Array(RejectsWriter.csv(result).utf8) }),
+        ]
+        // The files are independent: with more than one job they are made side by side.
+        let made = OutputSlots(count: builders.count)
+        let each: @Sendable (Int) -> Void = { i in
+            let name = builders[i].name
+            made.set(i, Result { try builders[i].make() }.map { (name, $0) })
+        }
+        try publish(to: target, manifest: &manifest, timings: &timings, stage: "emit", since: start) { publisher, staging in
             if options.jobs > 1 {
                 DispatchQueue.concurrentPerform(iterations: builders.count, execute: each)
             } else {
@@ -237,8 +226,22 @@ public struct PipelineRunner: Sendable {
             }
             let written = try made.values.map { try $0!.get() }
             for (name, bytes) in written { try publisher.write(bytes, named: name, in: staging) }
-            manifest.outputs = written.map { Manifest.Output(name: $0.0, bytes: $0.1) }
-            timings.record("emit", since: emitStart)
+            return written.map { Manifest.Output(name: $0.0, bytes: $0.1) }
+        }
+    }
+
+    /// Fills a staging folder beside `target` with the data files, adds the manifest (listing them, with
+    /// the timings so far) and swaps the folder in; on any error the staging folder is removed and the
+    /// previous outputs stay as they were.
+    private func publish(
+        to target: URL, manifest: inout Manifest, timings: inout Timings, stage: String, since start: UInt64,
+        fill: (AtomicPublisher, URL) throws -> [Manifest.Output]
+    ) throws {
+        let publisher = AtomicPublisher(target: target)
+        let staging = try publisher.makeStaging()
+        do {
+            manifest.outputs = try fill(publisher, staging)
+            timings.record(stage, since: start)
             manifest.timings = timings.entries
             manifest.finished = options.clock()
             try publisher.write(Array(manifest.json().pretty().utf8), named: OutputFiles.manifest, in: staging)
@@ -248,6 +251,7 @@ public struct PipelineRunner: Sendable {
             throw error
         }
     }
+
 
     struct Processed: Sendable {
         var hash: String
