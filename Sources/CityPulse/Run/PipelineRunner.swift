@@ -289,7 +289,7 @@ public struct PipelineRunner: Sendable {
                     let d = Diagnostic(.error, stage: "discover", file: file.path, .unreadable(error))
                     return (i, Processed(hash: "", reused: false, result: FileResult(diagnostics: [d])))
                 }
-                if !full, let cached = cache.result(contentHash: hash, source: file.source.id) {
+                if !full, let cached = cache.result(contentHash: hash, source: file.source.id, path: file.path) {
                     return (i, Processed(hash: hash, reused: true, result: cached))
                 }
                 let result = processor.process(file, contentHash: hash, bytes: bytes)

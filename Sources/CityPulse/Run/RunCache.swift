@@ -71,10 +71,30 @@ public final class RunCache: @unchecked Sendable {
         return Hex.sha256(Array(text.utf8))
     }
 
-    public func result(contentHash: String, source: String) -> FileResult? {
+    /// The result stored for this content and source. `path`, when given, is the file the result is for
+    /// now: a table's sources and rejects are kept without their file and hash (every row of a table
+    /// has the same ones, and they are most of its size) and get them back from here.
+    public func result(contentHash: String, source: String, path: String? = nil) -> FileResult? {
         let url = directory.appendingPathComponent("results/\(key(contentHash: contentHash, source: source)).json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(FileResult.self, from: data)
+        guard let data = try? Data(contentsOf: url), var result = try? JSONDecoder().decode(FileResult.self, from: data) else { return nil }
+        if result.table != nil {
+            guard let path else { return result }
+            Self.placeTable(of: &result, file: path, contentHash: contentHash)
+        }
+        return result
+    }
+
+    /// Sets the file and hash of a table's sources and rejects (empty strings in the stored form).
+    static func placeTable(of result: inout FileResult, file: String, contentHash: String) {
+        guard var table = result.table else { return }
+        for f in table.facts.indices {
+            for s in table.facts[f].sources.indices {
+                table.facts[f].sources[s].file = file
+                table.facts[f].sources[s].contentHash = contentHash
+            }
+        }
+        for r in table.rejects.indices { table.rejects[r].file = file }
+        result.table = table
     }
 
     private lazy var resultsFolder: URL = {
@@ -95,7 +115,9 @@ public final class RunCache: @unchecked Sendable {
         lock.unlock()
         let url = folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json")
         writer.async(group: pendingWrites) {
-            guard let data = try? JSONEncoder().encode(result) else { return }
+            var stored = result
+            Self.placeTable(of: &stored, file: "", contentHash: "")
+            guard let data = try? JSONEncoder().encode(stored) else { return }
             try? data.write(to: url)
         }
     }

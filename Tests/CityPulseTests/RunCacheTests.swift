@@ -1,0 +1,48 @@
+@testable import CityPulse
+import CityPulseQuantities
+import Foundation
+import Testing
+
+/// The cache keeps a table's results without their file and hash and puts back the ones of the file
+/// being read, so the same content under two names is credited to each name.
+@Suite struct RunCacheTests {
+    static func table(file: String, hash: String) -> FileResult {
+        let sources = (2...4).map { Provenance(file: file, contentHash: hash, title: "大学生留呼", line: $0, column: "人数") }
+        let fact = Fact(metric: "graduate_retention", kind: .observation, value: ExactDecimal(3), unit: "人", unitAsWritten: "人",
+                        period: nil, region: "saihan", sources: sources)
+        let table = CSVExtraction(facts: [fact], rejects: [Reject(file: file, line: 5, reason: "not a number", excerpt: "x")],
+                                  rowsRead: 4, rowsUsed: 3, rowsRejected: 1, rowsFiltered: 0, encoding: "UTF-8", notes: [], diagnostics: [])
+        return FileResult(table: table)
+    }
+
+    @Test func tablesComeBackWithTheFileTheyAreReadFor() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = RunCache(directory: folder, pipelineHash: "p")
+        cache.store(Self.table(file: "stats/a.csv", hash: "h1"), contentHash: "h1", source: "log")
+        cache.flush()
+
+        let stored = try String(contentsOf: folder.appendingPathComponent("results").appendingPathComponent(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("results").path)[0]), encoding: .utf8)
+        #expect(!stored.contains("stats/a.csv"), "the stored form leaves the file out")
+
+        let same = cache.result(contentHash: "h1", source: "log", path: "stats/a.csv")
+        #expect(same?.table == Self.table(file: "stats/a.csv", hash: "h1").table)
+        let copy = cache.result(contentHash: "h1", source: "log", path: "stats/copy-of-a.csv")
+        #expect(copy?.table == Self.table(file: "stats/copy-of-a.csv", hash: "h1").table)
+        #expect(cache.result(contentHash: "h2", source: "log", path: "stats/a.csv") == nil)
+    }
+
+    @Test func aTornEntryIsAMiss() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = RunCache(directory: folder, pipelineHash: "p")
+        cache.store(Self.table(file: "a.csv", hash: "h"), contentHash: "h", source: "log")
+        cache.flush()
+        let results = folder.appendingPathComponent("results")
+        let entry = results.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: results.path)[0])
+        let bytes = try Data(contentsOf: entry)
+        try bytes.prefix(bytes.count - 1).write(to: entry)
+        #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") == nil)
+    }
+}
