@@ -14,6 +14,7 @@ func readWithCityPulse(path: String) throws -> Tally {
         }
         let n = record.count
         tally.fields += n
+        for i in 0..<n where record[i].count > tally.longest { tally.longest = record[i].count }
         if n > 0 { tally.addInteger(record[n - 1]) }
         return true
     }

@@ -8,6 +8,8 @@ struct Tally {
     var fields = 0
     var problems = 0
     var sum = 0
+    /// Bytes in the longest field: shows a quote that never closed and took the rest of the file along.
+    var longest = 0
 
     /// Adds `field` when it is an optional minus sign followed by ASCII digits (nothing else, no spaces).
     @inline(__always)
@@ -45,6 +47,7 @@ struct Tally {
     mutating func add(row: [String]) {
         records += 1
         fields += row.count
+        for field in row where field.utf8.count > longest { longest = field.utf8.count }
         if let last = row.last { addInteger(last) }
     }
 }

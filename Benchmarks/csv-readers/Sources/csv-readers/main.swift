@@ -1,9 +1,10 @@
 // csv-readers READER FILE
 //
 // Reads FILE with one reader (citypulse, csvswift, swiftcsv or swiftcsv-rows) and prints one line:
-//   reader=… records=… fields=… problems=… sum=… bytes=… seconds=… mbps=…
+//   reader=… records=… fields=… problems=… sum=… longest=… bytes=… seconds=… mbps=…
 // records counts every record the reader hands out, header included; problems counts the records the
-// reader flagged as unsplittable (citypulse), or -1 when the library threw and stopped early.
+// reader flagged as unsplittable (citypulse), or -1 when the library threw and stopped early; longest is
+// the byte length of the longest field.
 // seconds is measured in process around the read; run.sh measures wall time and peak RSS from outside.
 import Foundation
 
@@ -43,5 +44,5 @@ do {
 }
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 let mbps = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
-print("reader=\(args[1]) records=\(tally.records) fields=\(tally.fields) problems=\(tally.problems) sum=\(tally.sum) "
+print("reader=\(args[1]) records=\(tally.records) fields=\(tally.fields) problems=\(tally.problems) sum=\(tally.sum) longest=\(tally.longest) "
     + "bytes=\(bytes) seconds=\(String(format: "%.3f", seconds)) mbps=\(String(format: "%.1f", mbps))")
