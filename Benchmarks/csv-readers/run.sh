@@ -100,7 +100,7 @@ measure() { # TITLE FILE RUNS READER...
       if (( rss > peak )); then peak=$rss; fi
       if [[ -z $best_wall ]] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then best_wall=$wall; fi
       line=$(cat "$work/out.txt")
-      err=$(head -n 1 "$work/err.txt")
+      err=$(head -n 1 "$work/err.txt" | sed "s/\\\\'/'/g")  # Swift's description escapes apostrophes
       if [[ -n $line ]]; then
         local s
         s=$(field seconds "$line")
