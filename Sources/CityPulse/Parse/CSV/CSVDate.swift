@@ -50,30 +50,40 @@ public enum CSVDate: Sendable, Hashable {
     private static let hao: [UInt8] = Array("号".utf8)
 
     /// Parses a cell; never guesses.
-    public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Result<CSVDate, Problem> {
-        let b = CSVBytes.trim(raw)
-        let n = b.count
-        if n == 0 { return .failure(.empty) }
+    private struct Cursor {
+        let b: UnsafeBufferPointer<UInt8>
         var i = 0
-        func run() -> (value: Int, length: Int)? {
+
+        mutating func run() -> (value: Int, length: Int)? {
             let s = i
             var v = 0
-            while i < n, b[i] >= 0x30, b[i] <= 0x39, i - s < 9 {
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39, i - s < 9 {
                 v = v * 10 + Int(b[i] - 0x30)
                 i += 1
             }
             return i > s ? (v, i - s) : nil
         }
-        func skip(_ word: [UInt8]) -> Bool {
-            guard i + word.count <= n else { return false }
+
+        mutating func skip(_ word: [UInt8]) -> Bool {
+            guard i + word.count <= b.count else { return false }
             for k in 0..<word.count where b[i + k] != word[k] { return false }
             i += word.count
             return true
         }
-        func atTimeOrEnd() -> Bool { i == n || b[i] == 0x20 || b[i] == UInt8(ascii: "T") }
 
-        guard let first = run() else { return .failure(.unreadable) }
-        if i == n || (first.length != 4 && b[i] == UInt8(ascii: ".")) {
+        func atTimeOrEnd() -> Bool { i == b.count || b[i] == 0x20 || b[i] == UInt8(ascii: "T") }
+    }
+
+    public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Result<CSVDate, Problem> {
+        let b = CSVBytes.trim(raw)
+        let n = b.count
+        if n == 0 { return .failure(.empty) }
+        // A cursor value rather than local functions over a captured index: those are checked for
+        // exclusive access at run time on every call, once per CSV row.
+        var c = Cursor(b: b)
+
+        guard let first = c.run() else { return .failure(.unreadable) }
+        if c.i == n || (first.length != 4 && b[c.i] == UInt8(ascii: ".")) {
             switch first.length {
             case 4: return check(first.value, nil, nil)
             case 5: return .failure(.excelSerial)
@@ -84,29 +94,29 @@ public enum CSVDate: Sendable, Hashable {
         }
         guard first.length == 4 else { return .failure(.unreadable) }
         let year = first.value
-        let sep = b[i]
+        let sep = b[c.i]
         let chinese: Bool
         if sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") {
             chinese = false
-            i += 1
-        } else if skip(nian) {
+            c.i += 1
+        } else if c.skip(nian) {
             chinese = true
-            if i == n { return check(year, nil, nil) }
+            if c.i == n { return check(year, nil, nil) }
         } else {
             return .failure(.unreadable)
         }
-        guard let month = run(), month.length <= 2 else { return .failure(.unreadable) }
+        guard let month = c.run(), month.length <= 2 else { return .failure(.unreadable) }
         if chinese {
-            guard skip(yue) else { return .failure(.unreadable) }
-            if i == n { return check(year, month.value, nil) }
-            guard let day = run(), day.length <= 2 else { return .failure(.unreadable) }
-            guard skip(ri) || skip(hao), atTimeOrEnd() else { return .failure(.unreadable) }
+            guard c.skip(yue) else { return .failure(.unreadable) }
+            if c.i == n { return check(year, month.value, nil) }
+            guard let day = c.run(), day.length <= 2 else { return .failure(.unreadable) }
+            guard c.skip(ri) || c.skip(hao), c.atTimeOrEnd() else { return .failure(.unreadable) }
             return check(year, month.value, day.value)
         }
-        if i == n { return check(year, month.value, nil) }
-        guard b[i] == sep else { return .failure(.unreadable) }
-        i += 1
-        guard let day = run(), day.length <= 2, atTimeOrEnd() else { return .failure(.unreadable) }
+        if c.i == n { return check(year, month.value, nil) }
+        guard b[c.i] == sep else { return .failure(.unreadable) }
+        c.i += 1
+        guard let day = c.run(), day.length <= 2, c.atTimeOrEnd() else { return .failure(.unreadable) }
         return check(year, month.value, day.value)
     }
 

@@ -37,26 +37,28 @@ struct RecordLogReader {
     }
 
     func read(_ reader: CSVReader, into b: inout CSVExtractionBuilder) {
-        var header: [String]?
-        var columns = Columns()
+        var hasHeader = false
         var ok = true
+        // Header and columns live in the state, which each row borrows: a struct captured by the
+        // closure would be copied (and its arrays retained) once per row.
         var state = State(mapping: mapping)
         reader.forEachRecord { record in
-            guard let header else {
+            guard hasHeader else {
                 if record.problem != nil || record.isBlank { return true }
                 let names = (0..<record.count).map { record.trimmed($0) }
-                header = names
-                ok = columns.resolve(names, mapping: mapping, into: &b)
+                hasHeader = true
+                state.header = names
+                ok = state.columns.resolve(names, mapping: mapping, into: &b)
                 return ok
             }
             if record.problem == nil, record.isBlank { return true }
             b.rowRead()
-            row(&record, header: header, columns: columns, state: &state, into: &b)
+            row(&record, state: &state, into: &b)
             return true
         }
-        if header == nil { b.diagnose(.error, .csvNoHeader) }
-        guard ok, header != nil else { return }
-        emit(state, columns: columns, into: &b)
+        if !hasHeader { b.diagnose(.error, .csvNoHeader) }
+        guard ok, hasHeader else { return }
+        emit(state, columns: state.columns, into: &b)
     }
 
     // MARK: - Columns
@@ -110,6 +112,8 @@ struct RecordLogReader {
         var units = ByteInterner<StatisticsUnit>()
         var unitsSeen: [String: String] = [:]
         let keptRegions: Set<String>
+        var header: [String] = []
+        var columns = Columns()
 
         init(mapping: CSVMapping) {
             dims = Array(repeating: ByteInterner<Void>(), count: mapping.dimensions.count)
@@ -126,22 +130,22 @@ struct RecordLogReader {
         }
     }
 
-    private func row(_ record: inout CSVRecord, header: [String], columns: Columns, state: inout State, into b: inout CSVExtractionBuilder) {
+    private func row(_ record: inout CSVRecord, state: inout State, into b: inout CSVExtractionBuilder) {
         if let problem = record.problem {
             let (reason, column) = RejectReason.message(for: problem)
-            b.rejectRow(record, column: column <= header.count ? header[column - 1] : String(column), reason)
+            b.rejectRow(record, column: column <= state.header.count ? state.header[column - 1] : String(column), reason)
             return
         }
         // Trailing empty columns (a spreadsheet's habit) are tolerated; any other count is a reject.
-        if record.count != header.count {
-            var extraBlank = record.count > header.count
-            if extraBlank { for i in header.count..<record.count where !record.isBlank(i) { extraBlank = false; break } }
+        if record.count != state.header.count {
+            var extraBlank = record.count > state.header.count
+            if extraBlank { for i in state.header.count..<record.count where !record.isBlank(i) { extraBlank = false; break } }
             if !extraBlank {
-                b.rejectRow(record, column: nil, RejectReason.columnCount(expected: header.count, found: record.count))
+                b.rejectRow(record, column: nil, RejectReason.columnCount(expected: state.header.count, found: record.count))
                 return
             }
         }
-        for (k, filter) in columns.filters.enumerated() {
+        for (k, filter) in state.columns.filters.enumerated() {
             let keep = state.filterVerdicts[k].intern(CSVBytes.trim(record[filter.index])) { filter.allowed.contains(Array($0)) }.value
             if !keep {
                 b.filtered()
@@ -149,10 +153,10 @@ struct RecordLogReader {
             }
         }
         var regionSlot: Int32 = -1
-        if let rc = columns.region {
+        if let rc = state.columns.region {
             let cell = CSVBytes.trim(record[rc])
             if cell.isEmpty {
-                b.rejectRow(record, column: header[rc], RejectReason.emptyRegion)
+                b.rejectRow(record, column: state.header[rc], RejectReason.emptyRegion)
                 return
             }
             let kept = state.keptRegions
@@ -167,43 +171,43 @@ struct RecordLogReader {
                 b.filtered()
                 return
             case .unknown:
-                b.rejectRow(record, column: header[rc], RejectReason.unknownRegion(CSVBytes.string(cell)))
+                b.rejectRow(record, column: state.header[rc], RejectReason.unknownRegion(CSVBytes.string(cell)))
                 return
             case let .keep(id):
                 regionSlot = state.slot(for: id)
             }
         }
         let date: CSVDate
-        switch CSVDate.parse(record[columns.date]) {
+        switch CSVDate.parse(record[state.columns.date]) {
         case let .success(d): date = d
         case let .failure(problem):
-            b.rejectRow(record, column: header[columns.date], RejectReason.message(for: problem, text: record.trimmed(columns.date)))
+            b.rejectRow(record, column: state.header[state.columns.date], RejectReason.message(for: problem, text: record.trimmed(state.columns.date)))
             return
         }
         var value = ExactDecimal(1)
-        if let vc = columns.value {
+        if let vc = state.columns.value {
             guard let v = CSVBytes.decimal(record[vc]) else {
                 let text = record.trimmed(vc)
-                b.rejectRow(record, column: header[vc], text.isEmpty ? RejectReason.emptyValue : RejectReason.notANumber(text))
+                b.rejectRow(record, column: state.header[vc], text.isEmpty ? RejectReason.emptyValue : RejectReason.notANumber(text))
                 return
             }
             value = v
-            if let uc = columns.unit {
+            if let uc = state.columns.unit {
                 let unit = state.units.intern(CSVBytes.trim(record[uc])) { StatisticsUnit(CSVBytes.string($0)) }.value
                 if let expected = metric?.unit, !unit.base.isEmpty, unit.base != expected {
-                    b.rejectRow(record, column: header[uc], RejectReason.unknownUnit(unit.written))
+                    b.rejectRow(record, column: state.header[uc], RejectReason.unknownUnit(unit.written))
                     return
                 }
                 state.unitsSeen[unit.base] = unit.written
                 guard let scaled = unit.apply(value) else {
-                    b.rejectRow(record, column: header[vc], RejectReason.valueTooLarge(record.trimmed(vc)))
+                    b.rejectRow(record, column: state.header[vc], RejectReason.valueTooLarge(record.trimmed(vc)))
                     return
                 }
                 value = scaled
             }
         }
         var key = GroupKey(period: date.periodCode, region: regionSlot, dims: 0, extra: [])
-        for (k, dim) in columns.dimensions.enumerated() {
+        for (k, dim) in state.columns.dimensions.enumerated() {
             let index = state.dims[k].intern(CSVBytes.trim(record[dim.index])) { _ in () }.index
             if k < 4, index < 0xFFFF {
                 key.dims |= UInt64(index + 1) << (16 * UInt64(k))
