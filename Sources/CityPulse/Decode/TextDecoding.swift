@@ -39,24 +39,16 @@ public enum TextDecoding {
         let declaration = external.map { CharsetDeclaration(label: $0.lowercased()) } ?? CharsetDeclaration.find(in: buffer)
         let declaredNote = declaration.map { "declared \($0.label)" }
 
-        // 2. UTF-8 validity wins over any declaration.
+        // 2. UTF-8 validity wins over any declaration. Most pages are valid UTF-8: the standard
+        // library validates and copies them in one pass; only the others need the detailed check.
+        if let text = String(validating: buffer, as: UTF8.self) {
+            return utf8(text, buffer, declaration: declaration, problems: [])
+        }
         let check = UTF8Check(buffer, stopEarly: true)
         if check.invalid == 0 {
-            var problems: [Diagnostic.Message] = []
-            if check.truncatedTail { problems.append(.undecodableBytes(count: 1, encoding: "UTF-8")) }
-            let encoding: String
-            switch declaration?.family {
-            case nil, .utf8?: encoding = "UTF-8"
-            case .some:
-                if check.multibyte == 0 {
-                    // Pure ASCII reads the same in the declared set.
-                    encoding = "UTF-8 (\(declaredNote!), bytes are ASCII)"
-                } else {
-                    encoding = "UTF-8 (\(declaredNote!), bytes are UTF-8)"
-                    problems.append(.declaredCharsetContradicted(declared: declaration!.label, used: "UTF-8"))
-                }
-            }
-            return DecodedText(text: String(decoding: buffer, as: UTF8.self), encoding: encoding, problems: problems)
+            // Valid but for a sequence cut off at the very end.
+            let problems: [Diagnostic.Message] = check.truncatedTail ? [.undecodableBytes(count: 1, encoding: "UTF-8")] : []
+            return utf8(String(decoding: buffer, as: UTF8.self), buffer, declaration: declaration, problems: problems)
         }
 
         // 3. The declared charset, unless the bytes contradict it.
@@ -97,6 +89,27 @@ public enum TextDecoding {
 
         // 4. Detection between the Chinese families, or UTF-8 with rare damage.
         return detect(buffer, check: check, how: declaredNote.map { "\($0), bytes are not; detected" } ?? "detected")
+    }
+
+    /// Text read as UTF-8, named after what the bytes declared: a declaration of another charset is
+    /// contradicted unless the bytes are plain ASCII, which reads the same in it.
+    private static func utf8(
+        _ text: String, _ buffer: UnsafeBufferPointer<UInt8>, declaration: CharsetDeclaration?, problems: [Diagnostic.Message]
+    ) -> DecodedText {
+        var problems = problems
+        let encoding: String
+        switch declaration?.family {
+        case nil, .utf8?: encoding = "UTF-8"
+        case .some:
+            let label = declaration!.label
+            if !buffer.contains(where: { $0 >= 0x80 }) {
+                encoding = "UTF-8 (declared \(label), bytes are ASCII)"
+            } else {
+                encoding = "UTF-8 (declared \(label), bytes are UTF-8)"
+                problems.append(.declaredCharsetContradicted(declared: label, used: "UTF-8"))
+            }
+        }
+        return DecodedText(text: text, encoding: encoding, problems: problems)
     }
 
     private static func detect(_ buffer: UnsafeBufferPointer<UInt8>, check: UTF8Check, how: String) -> DecodedText {
