@@ -15,16 +15,21 @@ import Testing
         return FileResult(table: table)
     }
 
-    @Test func tablesComeBackWithTheFileTheyAreReadFor() throws {
+    /// A cache in a fresh folder holding one table stored for `file` with content hash `hash`, and
+    /// the file its entry was written to.
+    static func cacheWithOneTable(file: String, hash: String) throws -> (cache: RunCache, folder: URL, entry: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let cache = RunCache(directory: folder, pipelineHash: "p")
-        cache.store(Self.table(file: "stats/a.csv", hash: "h1"), contentHash: "h1", source: "log")
+        cache.store(Self.table(file: file, hash: hash), contentHash: hash, source: "log")
         cache.flush()
+        let results = folder.appendingPathComponent("results")
+        return (cache, folder, results.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: results.path)[0]))
+    }
 
-        let stored = try String(contentsOf: folder.appendingPathComponent("results").appendingPathComponent(
-            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("results").path)[0]), encoding: .utf8)
-        #expect(!stored.contains("stats/a.csv"), "the stored form leaves the file out")
+    @Test func tablesComeBackWithTheFileTheyAreReadFor() throws {
+        let (cache, folder, entry) = try Self.cacheWithOneTable(file: "stats/a.csv", hash: "h1")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!(try String(contentsOf: entry, encoding: .utf8)).contains("stats/a.csv"), "the stored form leaves the file out")
 
         let same = cache.result(contentHash: "h1", source: "log", path: "stats/a.csv")
         #expect(same?.table == Self.table(file: "stats/a.csv", hash: "h1").table)
@@ -34,13 +39,9 @@ import Testing
     }
 
     @Test func aTornEntryIsAMiss() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
+        let (cache, folder, entry) = try Self.cacheWithOneTable(file: "a.csv", hash: "h")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let cache = RunCache(directory: folder, pipelineHash: "p")
-        cache.store(Self.table(file: "a.csv", hash: "h"), contentHash: "h", source: "log")
-        cache.flush()
-        let results = folder.appendingPathComponent("results")
-        let entry = results.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: results.path)[0])
+        #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") != nil)
         let bytes = try Data(contentsOf: entry)
         try bytes.prefix(bytes.count - 1).write(to: entry)
         #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") == nil)
