@@ -43,10 +43,14 @@ import Testing
         let dir = output.appendingPathComponent("hohhot-youth")
         #expect(try Self.isWhole(dir))
 
-        // Time one run, then kill runs at points spread over it (SIGKILL: no cleanup code runs).
-        let started = Date()
-        _ = try CommandLineTool.run(args)
-        let duration = Date().timeIntervalSince(started)
+        // Time a run (the faster of two, so one slowed by other tests does not spread the kills past
+        // the end), then kill runs at points spread over it (SIGKILL: no cleanup code runs).
+        var duration = Double.infinity
+        for _ in 0..<2 {
+            let started = Date()
+            _ = try CommandLineTool.run(args)
+            duration = min(duration, Date().timeIntervalSince(started))
+        }
         let kills = 24
         var killedInside = 0
         for k in 0..<kills {

@@ -66,8 +66,12 @@ public struct PipelineRunner: Sendable {
                            plannedReads: reads, plannedWrites: OutputFiles.all.map { target.appendingPathComponent($0).path })
         }
 
+        // The pipeline's own report template, read once: the outputs and their fingerprint depend on it.
+        let template = Result { try customTemplate() }
+
         // Nothing the outputs depend on changed since the last publish: carry the outputs over.
-        if !options.full, let outcome = republishUnchanged(files, cache: cache, started: started, timings: &timings, to: target) {
+        if !options.full,
+           let outcome = republishUnchanged(files, template: template, cache: cache, started: started, timings: &timings, to: target) {
             return outcome
         }
 
@@ -124,11 +128,11 @@ public struct PipelineRunner: Sendable {
         let status: RunStatus = qualityPassed ? .success : .qualityFailed
 
         // emit
-        let fingerprint = (try? fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) })) ?? ""
+        let fingerprint = fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }, template: template) ?? ""
         let summary = RunSummary(result, fingerprint: fingerprint, rejectRate: rejectRate, qualityPassed: qualityPassed)
         var manifest = Manifest(summary: summary, status: status, started: started)
         do {
-            try emit(result, manifest: &manifest, timings: &timings, to: target)
+            try emit(result, template: template, manifest: &manifest, timings: &timings, to: target)
         } catch {
             cache.flush()
             return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
@@ -146,10 +150,12 @@ public struct PipelineRunner: Sendable {
     }
 
     /// What the data outputs depend on besides the inputs' content, hashed with each input's path,
-    /// source and content hash: equal fingerprints mean byte-identical data outputs.
-    private func fingerprint(of inputs: [(path: String, source: String, sha256: String)]) throws -> String {
+    /// source and content hash: equal fingerprints mean byte-identical data outputs. Nil when the
+    /// template cannot be read (such a run publishes nothing to compare with).
+    private func fingerprint(of inputs: [(path: String, source: String, sha256: String)], template: Result<String?, any Error>) -> String? {
+        guard case let .success(templateText) = template else { return nil }
         var parts = [
-            "citypulse-outputs/1", CityPulseVersion.buildIdentity, pipeline.contentHash, try customTemplate() ?? "",
+            "citypulse-outputs/1", CityPulseVersion.buildIdentity, pipeline.contentHash, templateText ?? "",
             (options.asOf ?? options.today).description, options.inputRoot.standardizedFileURL.path, outputDirectory.standardizedFileURL.path,
         ]
         for i in inputs { parts += [i.path, i.source, i.sha256] }
@@ -158,7 +164,7 @@ public struct PipelineRunner: Sendable {
 
     /// When the previous publish had the same fingerprint and its outputs are still in place, links them
     /// into a new staging folder with a fresh manifest and publishes that, reading no cached result.
-    private func republishUnchanged(_ files: [DiscoveredFile], cache: RunCache, started: Date, timings: inout Timings, to target: URL) -> Outcome? {
+    private func republishUnchanged(_ files: [DiscoveredFile], template: Result<String?, any Error>, cache: RunCache, started: Date, timings: inout Timings, to target: URL) -> Outcome? {
         let checkStart = Timings.now()
         guard let last = cache.lastPublish() else { return nil }
         var inputs: [InputRecord] = []
@@ -168,7 +174,7 @@ public struct PipelineRunner: Sendable {
             inputs.append(InputRecord(path: file.path, source: file.source.id, kind: file.source.kind.rawValue, bytes: file.size,
                                       sha256: hash, illustrative: file.source.illustrative, reused: true))
         }
-        guard let fingerprint = try? fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }),
+        guard let fingerprint = fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }, template: template),
               fingerprint == last.summary.fingerprint,
               last.outputs.allSatisfy({ output in
                   let attributes = try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(output.name).path)
@@ -201,9 +207,11 @@ public struct PipelineRunner: Sendable {
 
     /// Writes every output into a staging folder beside `target` and swaps it in; on any error the
     /// staging folder is removed and the previous outputs stay as they were.
-    private func emit(_ result: RunResult, manifest: inout Manifest, timings: inout Timings, to target: URL) throws {
+    private func emit(
+        _ result: RunResult, template: Result<String?, any Error>, manifest: inout Manifest, timings: inout Timings, to target: URL
+    ) throws {
         let start = Timings.now()
-        let template = try customTemplate()
+        let template = try template.get()
         let builders: [(name: String, make: @Sendable () throws -> [UInt8])] = [
             (OutputFiles.metrics, { try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8)) }),
             (OutputFiles.facts, { try Gzip.compress(Array(FeedWriter.ndjson(result).utf8)) }),

@@ -32,24 +32,20 @@ public final class RunCache: @unchecked Sendable {
 
     /// Records the hash of bytes already read, so the file is not read a second time to hash it.
     public func record(_ file: DiscoveredFile, bytes: [UInt8]) -> String {
-        let hash = Self.sha256(of: bytes)
-        lock.lock()
-        index[file.path] = StatEntry(size: file.size, modified: file.modified, sha256: hash)
-        lock.unlock()
-        return hash
+        remember(file, hash: Self.sha256(of: bytes))
     }
 
     /// The content hash of a file: from the index when size and time are unchanged, else computed.
     public func contentHash(of file: DiscoveredFile) throws -> (hash: String, fromIndex: Bool) {
-        lock.lock()
-        let known = index[file.path]
-        lock.unlock()
-        if let known, known.size == file.size, known.modified == file.modified { return (known.sha256, true) }
-        let hash = try Self.sha256(of: file.url)
+        if let known = indexedHash(of: file) { return (known, true) }
+        return (remember(file, hash: try Self.sha256(of: file.url)), false)
+    }
+
+    private func remember(_ file: DiscoveredFile, hash: String) -> String {
         lock.lock()
         index[file.path] = StatEntry(size: file.size, modified: file.modified, sha256: hash)
         lock.unlock()
-        return (hash, false)
+        return hash
     }
 
     /// SHA-256 of a file, read in 1 MiB chunks so memory stays flat.
