@@ -57,7 +57,7 @@ struct PageMetadata {
             title = leading
         } else if let rawTitle {
             let stripped = PageMetadata.stripSiteSuffix(rawTitle)
-            if let heading, heading.unicodeScalars.count >= 4, rawTitle.contains(heading),
+            if let heading, heading.unicodeScalars.count >= 4, rawTitle.containsUTF8(heading),
                heading.unicodeScalars.count * 2 >= stripped.unicodeScalars.count {
                 title = heading
             } else {
@@ -103,9 +103,9 @@ struct PageMetadata {
     /// A meta author that names a person: not a URL, an e-mail template, a user number, or the site
     /// itself (网易, 证券时报网).
     static func isPersonName(_ value: String, site: String?) -> Bool {
-        guard !value.isEmpty, !value.hasPrefix("http"), !value.contains("@"), !value.contains("网"), !value.contains("網") else { return false }
+        guard !value.isEmpty, !value.hasPrefix("http"), !value.containsUTF8("@"), !value.containsUTF8("网"), !value.containsUTF8("網") else { return false }
         if value.unicodeScalars.allSatisfy({ $0.value < 0x80 && !($0.properties.isAlphabetic) }) { return false }
-        if let site, !site.isEmpty, value == site || site.contains(value) { return false }
+        if let site, !site.isEmpty, value == site || site.containsUTF8(value) { return false }
         return true
     }
 
@@ -117,7 +117,7 @@ struct PageMetadata {
     static func stripSiteSuffix(_ raw: String) -> String {
         let title = raw.collapsingWhitespace()
         for sep in separators {
-            guard let range = title.range(of: sep) else { continue }
+            guard let range = title.utf8Range(of: sep) else { continue }
             let head = String(title[..<range.lowerBound]).trimmingWhitespace()
             if head.unicodeScalars.count >= 5 { return head }
         }
@@ -128,7 +128,7 @@ struct PageMetadata {
     static func siteSuffix(_ raw: String) -> String? {
         let title = raw.collapsingWhitespace()
         for sep in separators {
-            let parts = title.components(separatedBy: sep).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let parts = title.utf8Components(separatedBy: sep).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
             if parts.count >= 2, let last = parts.last, last.unicodeScalars.count <= 20 { return last }
         }
         return nil
@@ -223,7 +223,7 @@ struct PageMetadata {
     /// The day right after a date label (发布日期：2019-09-23), the first or the last such in the text.
     static func labelledDay(in text: String, last: Bool) -> Day? {
         for label in dateLabels {
-            guard let range = text.range(of: label, options: last ? .backwards : []) else { continue }
+            guard let range = text.utf8Range(of: label, backwards: last) else { continue }
             if let day = DateFinder.firstDay(in: String(text[range.upperBound...].prefix(40))) { return day }
         }
         return nil
