@@ -2,49 +2,73 @@
 /// responsible editor (责任编辑：…), in Simplified or Traditional script.
 enum BylineFinder {
     static func source(in text: String) -> String? {
-        value(after: ["来源：", "来源:", "來源：", "來源:", "来源 ：", "稿件来源："], in: text, maxLength: 24, cjkOnly: false)
+        value(after: sourceKeys, in: text, maxLength: 24, cjkOnly: false)
     }
 
     static func editor(in text: String) -> String? {
-        value(after: ["责任编辑：", "责任编辑:", "責任編輯：", "責任編輯:", "责任编辑 ：", "责编：", "責編："], in: text, maxLength: 16, cjkOnly: false)
+        value(after: editorKeys, in: text, maxLength: 16, cjkOnly: false)
     }
 
     static func reporter(in text: String) -> String? {
-        value(after: ["记者：", "記者：", "记者:", "記者:", "记者 ", "記者 ", "记者　", "記者　", "作者：", "作者:"], in: text, maxLength: 4, cjkOnly: true)
-            ?? value(after: ["记者", "記者"], in: text, maxLength: 3, cjkOnly: true)
+        value(after: reporterKeys, in: text, maxLength: 4, cjkOnly: true)
+            ?? value(after: bareReporterKeys, in: text, maxLength: 3, cjkOnly: true)
     }
 
-    /// The name after the earliest of `keys` that is followed by one. The text is read as scalars
-    /// once; keys are matched in place, without building slices.
-    private static func value(after keys: [String], in text: String, maxLength: Int, cjkOnly: Bool) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        let n = scalars.count
+    private static let sourceKeys = utf8(["来源：", "来源:", "來源：", "來源:", "来源 ：", "稿件来源："])
+    private static let editorKeys = utf8(["责任编辑：", "责任编辑:", "責任編輯：", "責任編輯:", "责任编辑 ：", "责编：", "責編："])
+    private static let reporterKeys = utf8(["记者：", "記者：", "记者:", "記者:", "记者 ", "記者 ", "记者　", "記者　", "作者：", "作者:"])
+    private static let bareReporterKeys = utf8(["记者", "記者"])
+
+    private static func utf8(_ keys: [String]) -> [[UInt8]] { keys.map { Array($0.utf8) } }
+
+    /// The name after the earliest of `keys` that is followed by one. Keys are matched on the text's
+    /// UTF-8 bytes in place; only the name after a match is decoded, and its length is counted in scalars.
+    private static func value(after keys: [[UInt8]], in text: String, maxLength: Int, cjkOnly: Bool) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { value(after: keys, in: $0, maxLength: maxLength, cjkOnly: cjkOnly) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { value(after: keys, in: $0, maxLength: maxLength, cjkOnly: cjkOnly) }
+    }
+
+    private static func value(after keys: [[UInt8]], in b: UnsafeBufferPointer<UInt8>, maxLength: Int, cjkOnly: Bool) -> String? {
+        let n = b.count
         var best: (position: Int, value: String)?
-        for key in keys {
-            let k = Array(key.unicodeScalars)
+        for k in keys {
             guard let first = k.first else { continue }
             var i = 0
             // Only a match before the best one so far can win.
             let limit = min(n - k.count, (best?.position ?? n) - 1)
             search: while i <= limit {
-                guard scalars[i] == first else {
+                guard b[i] == first else {
                     i += 1
                     continue
                 }
                 var m = 1
-                while m < k.count, scalars[i + m] == k[m] { m += 1 }
+                while m < k.count, b[i + m] == k[m] { m += 1 }
                 guard m == k.count else {
                     i += 1
                     continue
                 }
                 var p = i + k.count
-                while p < n, scalars[p] == " " || scalars[p] == "\u{3000}" || scalars[p] == "\u{A0}" { p += 1 }
+                while p < n {
+                    let (s, width) = scalar(b, p)
+                    guard s == " " || s == "\u{3000}" || s == "\u{A0}" else { break }
+                    p += width
+                }
                 var q = p
-                while q < n, q - p <= maxLength, isNameScalar(scalars[q], cjkOnly: cjkOnly) { q += 1 }
-                let length = q - p
-                let endsWell = q >= n || !isCJK(scalars[q]) || !cjkOnly
-                if length >= 2, length <= maxLength, endsWell, !(cjkOnly && startsWithVerb(scalars, p)) {
-                    var name = String(String.UnicodeScalarView(scalars[p..<q]))
+                var length = 0
+                var next: Unicode.Scalar?
+                while q < n, length <= maxLength {
+                    let (s, width) = scalar(b, q)
+                    guard isNameScalar(s, cjkOnly: cjkOnly) else {
+                        next = s
+                        break
+                    }
+                    q += width
+                    length += 1
+                }
+                if next == nil, q < n { next = scalar(b, q).scalar }
+                let endsWell = next.map { !isCJK($0) } ?? true || !cjkOnly
+                if length >= 2, length <= maxLength, endsWell, !(cjkOnly && startsWithVerb(b, p)) {
+                    var name = String(decoding: UnsafeBufferPointer(rebasing: b[p..<q]), as: UTF8.self)
                     if let cut = name.firstIndex(of: "_") { name = String(name[..<cut]) }
                     name = name.trimmingWhitespace()
                     if name.unicodeScalars.count >= 2 {
@@ -58,10 +82,22 @@ enum BylineFinder {
         return best?.value
     }
 
+    /// The scalar starting at byte `i` of valid UTF-8, and its width in bytes.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = b[i]
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard width > 1, i + width <= b.count else { return (Unicode.Scalar(lead), 1) }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for j in 1..<width { value = value << 6 | UInt32(b[i + j] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
     /// "记者了解到", "记者注意到", "记者从…获悉": what follows 记者 is what the reporter did, not a name.
-    private static func startsWithVerb(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
-        guard p + 1 < s.count else { return false }
-        let pair = String(String.UnicodeScalarView([s[p], s[p + 1]]))
+    private static func startsWithVerb(_ b: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        guard p < b.count else { return false }
+        let (first, width) = scalar(b, p)
+        guard p + width < b.count else { return false }
+        let pair = String(String.UnicodeScalarView([first, scalar(b, p + width).scalar]))
         return reportingVerbs.contains(pair)
     }
 
