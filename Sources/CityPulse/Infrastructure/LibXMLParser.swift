@@ -37,7 +37,7 @@ public enum LibXMLParser {
     public static func parseHTML(utf8 bytes: some Collection<UInt8>, keepNames: Bool = false) -> MarkupParse {
         _ = initialized
         let builder = MarkupTreeBuilder(keepNames: keepNames)
-        var handler = makeHandler()
+        let handler = makeHandler()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue)
         let user = Unmanaged.passUnretained(builder).toOpaque()
@@ -108,8 +108,10 @@ public enum LibXMLParser {
         }
     }
 
-    private static func builder(_ ctx: UnsafeMutableRawPointer?) -> MarkupTreeBuilder {
-        Unmanaged<MarkupTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    /// Runs `body` on the builder behind libxml2's user pointer, borrowed for the call: a SAX
+    /// callback per element and text run must not pay a retain and a release each.
+    private static func withBuilder(_ ctx: UnsafeMutableRawPointer, _ body: (MarkupTreeBuilder) -> Void) {
+        Unmanaged<MarkupTreeBuilder>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
     }
 
     /// The XML push parser always takes the namespace-aware (SAX2) path: element events arrive through
@@ -118,11 +120,11 @@ public enum LibXMLParser {
         var h = makeHandler()
         h.startElementNs = { ctx, localname, prefix, _, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            LibXMLParser.builder(ctx).start(localname: localname, prefix: prefix, attributeCount: Int(attributeCount), attributes: attributes)
+            LibXMLParser.withBuilder(ctx) { $0.start(localname: localname, prefix: prefix, attributeCount: Int(attributeCount), attributes: attributes) }
         }
         h.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            LibXMLParser.builder(ctx).end()
+            LibXMLParser.withBuilder(ctx) { $0.end() }
         }
         return h
     }
@@ -132,15 +134,15 @@ public enum LibXMLParser {
         h.initialized = XML_SAX2_MAGIC
         h.startElement = { ctx, name, atts in
             guard let ctx, let name else { return }
-            LibXMLParser.builder(ctx).start(name: name, attributes: atts)
+            LibXMLParser.withBuilder(ctx) { $0.start(name: name, attributes: atts) }
         }
         h.endElement = { ctx, _ in
             guard let ctx else { return }
-            LibXMLParser.builder(ctx).end()
+            LibXMLParser.withBuilder(ctx) { $0.end() }
         }
         h.characters = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            LibXMLParser.builder(ctx).characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            LibXMLParser.withBuilder(ctx) { $0.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
         }
         h.ignorableWhitespace = h.characters
         // Script and style bodies arrive as CDATA blocks in HTML: they are not page text.
@@ -150,44 +152,63 @@ public enum LibXMLParser {
             let e = error.pointee
             var message = e.message.map { String(cString: $0) } ?? "parse error"
             while message.last == "\n" || message.last == " " { message.removeLast() }
-            LibXMLParser.builder(ctx).issue(
-                MarkupIssue(line: Int(e.line), column: Int(e.int2), message: message, isError: e.level.rawValue >= XML_ERR_ERROR.rawValue))
+            let issue = MarkupIssue(line: Int(e.line), column: Int(e.int2), message: message, isError: e.level.rawValue >= XML_ERR_ERROR.rawValue)
+            LibXMLParser.withBuilder(ctx) { $0.issue(issue) }
         }
         return h
     }
 }
 
 /// Receives SAX events and appends them to a `MarkupTree`. Lives only inside one parse.
+///
+/// The state sits behind a pointer the builder owns: a class's stored `var`s cost a run-time
+/// exclusivity check on every access, and these are touched several times per element and text run.
 final class MarkupTreeBuilder {
-    var tree = MarkupTree()
-    private var stack: [Int32] = []
-    private var issues: [MarkupIssue] = []
-    private var issueCount = 0
+    private struct State {
+        var tree = MarkupTree()
+        var stack: [Int32] = []
+        var issues: [MarkupIssue] = []
+        var issueCount = 0
+        /// The libxml2 parser context, to ask it for line numbers.
+        var context: UnsafeMutableRawPointer?
+    }
+
+    private let s: UnsafeMutablePointer<State>
     private let keepNames: Bool
-    /// The libxml2 parser context, to ask it for line numbers.
-    var context: UnsafeMutableRawPointer?
 
     init(keepNames: Bool) {
         self.keepNames = keepNames
-        tree.nodes.reserveCapacity(1024)
-        tree.text.reserveCapacity(16 * 1024)
+        s = .allocate(capacity: 1)
+        s.initialize(to: State())
+        s.pointee.tree.nodes.reserveCapacity(1024)
+        s.pointee.tree.text.reserveCapacity(16 * 1024)
+    }
+
+    deinit {
+        s.deinitialize(count: 1)
+        s.deallocate()
+    }
+
+    var context: UnsafeMutableRawPointer? {
+        get { s.pointee.context }
+        set { s.pointee.context = newValue }
     }
 
     private var line: Int32 {
-        guard let context else { return 0 }
+        guard let context = s.pointee.context else { return 0 }
         return Int32(truncatingIfNeeded: xmlSAX2GetLineNumber(context))
     }
 
     func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let nameBuffer = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
-        let firstAttribute = Int32(tree.attributes.count)
+        let firstAttribute = Int32(s.pointee.tree.attributes.count)
         if let attributes {
             var i = 0
             while let key = attributes[i] {
                 if let k = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key)))), let value = attributes[i + 1] {
-                    let start = Int32(tree.attributeBytes.count)
-                    tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
-                    tree.attributes.append(.init(key: k, start: start, stop: Int32(tree.attributeBytes.count)))
+                    let start = Int32(s.pointee.tree.attributeBytes.count)
+                    s.pointee.tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                    s.pointee.tree.attributes.append(.init(key: k, start: start, stop: Int32(s.pointee.tree.attributeBytes.count)))
                 }
                 i += 2
             }
@@ -202,7 +223,7 @@ final class MarkupTreeBuilder {
         localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, attributeCount: Int,
         attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        let firstAttribute = Int32(tree.attributes.count)
+        let firstAttribute = Int32(s.pointee.tree.attributes.count)
         if let attributes {
             for k in 0..<attributeCount {
                 let base = k * 5
@@ -210,9 +231,9 @@ final class MarkupTreeBuilder {
                       let end = attributes[base + 4], end >= value,
                       let attributeKey = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key))))
                 else { continue }
-                let start = Int32(tree.attributeBytes.count)
+                let start = Int32(s.pointee.tree.attributeBytes.count)
                 appendAttributeValue(UnsafeBufferPointer(start: value, count: end - value))
-                tree.attributes.append(.init(key: attributeKey, start: start, stop: Int32(tree.attributeBytes.count)))
+                s.pointee.tree.attributes.append(.init(key: attributeKey, start: start, stop: Int32(s.pointee.tree.attributeBytes.count)))
             }
         }
         let local = UnsafeBufferPointer(start: localname, count: Int(xmlStrlen(localname)))
@@ -234,10 +255,10 @@ final class MarkupTreeBuilder {
         while i < n {
             let b = value[i]
             if b == 0x26, i + 4 < n, value[i + 1] == 0x23, value[i + 2] == 0x33, value[i + 3] == 0x38, value[i + 4] == 0x3B {
-                tree.attributeBytes.append(0x26)
+                s.pointee.tree.attributeBytes.append(0x26)
                 i += 5
             } else {
-                tree.attributeBytes.append(b)
+                s.pointee.tree.attributeBytes.append(b)
                 i += 1
             }
         }
@@ -245,38 +266,38 @@ final class MarkupTreeBuilder {
 
     private func open(_ nameBuffer: UnsafeBufferPointer<UInt8>, firstAttribute: Int32) {
         let tag = Tag.lookup(nameBuffer)
-        let index = Int32(tree.nodes.count)
-        tree.nodes.append(MarkupTree.Node(
-            tag: tag, parent: stack.last ?? -1, end: index + 1, start: firstAttribute,
-            stop: Int32(tree.attributes.count), depth: Int32(stack.count), line: line))
+        let index = Int32(s.pointee.tree.nodes.count)
+        s.pointee.tree.nodes.append(MarkupTree.Node(
+            tag: tag, parent: s.pointee.stack.last ?? -1, end: index + 1, start: firstAttribute,
+            stop: Int32(s.pointee.tree.attributes.count), depth: Int32(s.pointee.stack.count), line: line))
         if keepNames && tag == .other {
-            tree.otherNames[index] = String(decoding: nameBuffer, as: UTF8.self)
+            s.pointee.tree.otherNames[index] = String(decoding: nameBuffer, as: UTF8.self)
         }
-        stack.append(index)
+        s.pointee.stack.append(index)
     }
 
     func end() {
-        guard let index = stack.popLast() else { return }
-        tree.nodes[Int(index)].end = Int32(tree.nodes.count)
+        guard let index = s.pointee.stack.popLast() else { return }
+        s.pointee.tree.nodes[Int(index)].end = Int32(s.pointee.tree.nodes.count)
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let parent = stack.last ?? -1
+        let parent = s.pointee.stack.last ?? -1
         if parent >= 0 {
-            let tag = tree.nodes[Int(parent)].tag
+            let tag = s.pointee.tree.nodes[Int(parent)].tag
             if tag == .script || tag == .style { return }
         }
-        let last = tree.nodes.count - 1
-        if last >= 0, tree.nodes[last].isText, tree.nodes[last].parent == parent {
-            tree.text.append(contentsOf: bytes)
-            tree.nodes[last].stop = Int32(tree.text.count)
+        let last = s.pointee.tree.nodes.count - 1
+        if last >= 0, s.pointee.tree.nodes[last].isText, s.pointee.tree.nodes[last].parent == parent {
+            s.pointee.tree.text.append(contentsOf: bytes)
+            s.pointee.tree.nodes[last].stop = Int32(s.pointee.tree.text.count)
             return
         }
-        let start = Int32(tree.text.count)
-        tree.text.append(contentsOf: bytes)
-        tree.nodes.append(MarkupTree.Node(
-            tag: .text, parent: parent, end: Int32(tree.nodes.count + 1), start: start,
-            stop: Int32(tree.text.count), depth: Int32(stack.count), line: line))
+        let start = Int32(s.pointee.tree.text.count)
+        s.pointee.tree.text.append(contentsOf: bytes)
+        s.pointee.tree.nodes.append(MarkupTree.Node(
+            tag: .text, parent: parent, end: Int32(s.pointee.tree.nodes.count + 1), start: start,
+            stop: Int32(s.pointee.tree.text.count), depth: Int32(s.pointee.stack.count), line: line))
     }
 
     func truncated(at count: Int) {
@@ -284,13 +305,13 @@ final class MarkupTreeBuilder {
     }
 
     func issue(_ issue: MarkupIssue) {
-        issueCount += 1
-        if issues.count < LibXMLParser.keptIssues { issues.append(issue) }
+        s.pointee.issueCount += 1
+        if s.pointee.issues.count < LibXMLParser.keptIssues { s.pointee.issues.append(issue) }
     }
 
     func finish() -> MarkupParse {
-        while !stack.isEmpty { end() }
-        context = nil
-        return MarkupParse(tree: tree, issues: issues, issueCount: issueCount)
+        while !s.pointee.stack.isEmpty { end() }
+        s.pointee.context = nil
+        return MarkupParse(tree: s.pointee.tree, issues: s.pointee.issues, issueCount: s.pointee.issueCount)
     }
 }

@@ -99,14 +99,10 @@ public enum AttributeKey: UInt8, Sendable {
 
     static func lookup<C: Collection<UInt8>>(_ bytes: C) -> AttributeKey? { table[Tag.pack(bytes)] }
 
-    private static let table: [UInt64: AttributeKey] = {
-        var t: [UInt64: AttributeKey] = [:]
-        let pairs: [(String, AttributeKey)] = [
-            ("class", .class), ("id", .id), ("href", .href), ("name", .name), ("property", .property),
-            ("content", .content), ("rel", .rel), ("datetime", .datetime), ("itemprop", .itemprop),
-            ("http-equiv", .httpEquiv), ("charset", .charset), ("type", .type), ("src", .src),
-        ]
-        for (s, k) in pairs { t[Tag.pack(Array(s.utf8)[...])] = k }
-        return t
-    }()
+    private static let names: [(String, AttributeKey)] = [
+        ("class", .class), ("id", .id), ("href", .href), ("name", .name), ("property", .property),
+        ("content", .content), ("rel", .rel), ("datetime", .datetime), ("itemprop", .itemprop),
+        ("http-equiv", .httpEquiv), ("charset", .charset), ("type", .type), ("src", .src),
+    ]
+    private static let table = PackedNameTable(names.map { (Tag.pack(Array($0.0.utf8)[...]), $0.1) })
 }

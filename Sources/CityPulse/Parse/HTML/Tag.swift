@@ -49,13 +49,8 @@ public enum Tag: UInt8, Sendable, CaseIterable {
         return h | (1 << 63)
     }
 
-    private static let nameTable: [UInt64: Tag] = {
-        var t: [UInt64: Tag] = [:]
-        for tag in Tag.allCases where tag != .text && tag != .other {
-            t[pack(Array(tag.name.utf8)[...])] = tag
-        }
-        return t
-    }()
+    private static let nameTable = PackedNameTable(
+        Tag.allCases.filter { $0 != .text && $0 != .other }.map { (pack(Array($0.name.utf8)[...]), $0) })
 
     private static let blockSet: [Bool] = {
         let blocks: Set<Tag> = [
@@ -75,4 +70,38 @@ public enum Tag: UInt8, Sendable, CaseIterable {
         ]
         return Tag.allCases.map { hidden.contains($0) }
     }()
+}
+
+/// A fixed set of packed names (see `Tag.pack`) and their values, looked up with one multiply and a
+/// short linear probe instead of a dictionary's SipHash: every element and attribute name of every
+/// page goes through here.
+struct PackedNameTable<Value: Sendable>: Sendable {
+    private let keys: [UInt64]
+    private let values: [Value?]
+    private let shift: UInt64
+
+    init(_ pairs: [(UInt64, Value)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
+        shift = 64 - bits
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var values = [Value?](repeating: nil, count: 1 << bits)
+        for (key, value) in pairs {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while values[slot] != nil { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+    }
+
+    subscript(key: UInt64) -> Value? {
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while let value = values[slot] {
+            if keys[slot] == key { return value }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return nil
+    }
 }
