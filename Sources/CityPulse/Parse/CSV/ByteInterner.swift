@@ -6,7 +6,7 @@ struct ByteInterner<Value> {
         var bytes: [UInt8]
         var value: Value
     }
-    private var table: [UInt64: Int] = [:]
+    private var table = PairTable()
     private var entries: [Entry] = []
     /// Strings whose hash collided with another's; rare enough to look up slowly.
     private var collided: [[UInt8]: Int] = [:]
@@ -17,7 +17,7 @@ struct ByteInterner<Value> {
     @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> (index: Int32, value: Value) {
         let h = CSVBytes.hash(bytes)
-        if let k = table[h] {
+        if let k = table.find(h, 0) {
             if CSVBytes.equal(bytes, entries[k].bytes) { return (Int32(k), entries[k].value) }
             let key = Array(bytes)
             if let c = collided[key] { return (Int32(c), entries[c].value) }
@@ -28,7 +28,7 @@ struct ByteInterner<Value> {
         }
         let v = make(bytes)
         entries.append(Entry(bytes: Array(bytes), value: v))
-        table[h] = entries.count - 1
+        table.insert(h, 0, index: entries.count - 1)
         return (Int32(entries.count - 1), v)
     }
 

@@ -102,11 +102,18 @@ struct RecordLogReader {
     // MARK: - Rows
 
     private struct State {
-        var groups: [GroupKey: Int] = [:]
+        /// Groups by period, region and up to four dimensions packed in two words; `wideGroups` holds
+        /// the keys that do not fit (more dimensions, or a dimension with 65535 values or more).
+        var groups = PairTable()
+        var wideGroups: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
         var accumulators: [Group] = []
         var regions = ByteInterner<RegionVerdict>()
         var regionIDs: [String] = []
         var regionSlots: [String: Int32] = [:]
+        /// The slot of each interned region cell that is kept, -1 for the others, so a row finds its
+        /// region's slot by the cell's number instead of hashing the id.
+        var slotOfCell: [Int32] = []
         var dims: [ByteInterner<Void>]
         var filterVerdicts: [ByteInterner<Bool>]
         var units = ByteInterner<StatisticsUnit>()
@@ -160,12 +167,12 @@ struct RecordLogReader {
                 return
             }
             let kept = state.keptRegions
-            let verdict = state.regions.intern(cell) { bytes -> RegionVerdict in
+            let (cellIndex, verdict) = state.regions.intern(cell) { bytes -> RegionVerdict in
                 let name = CSVBytes.string(bytes)
                 let id = gazetteer.resolve(name)
                 if !kept.isEmpty, !kept.contains(name), !(id.map { kept.contains($0) } ?? false) { return .leaveOut }
                 return id.map { .keep(id: $0) } ?? .unknown
-            }.value
+            }
             switch verdict {
             case .leaveOut:
                 b.filtered()
@@ -174,7 +181,10 @@ struct RecordLogReader {
                 b.rejectRow(record, column: state.header[rc], RejectReason.unknownRegion(CSVBytes.string(cell)))
                 return
             case let .keep(id):
-                regionSlot = state.slot(for: id)
+                let c = Int(cellIndex)
+                while state.slotOfCell.count <= c { state.slotOfCell.append(-1) }
+                if state.slotOfCell[c] < 0 { state.slotOfCell[c] = state.slot(for: id) }
+                regionSlot = state.slotOfCell[c]
             }
         }
         let date: CSVDate
@@ -216,10 +226,16 @@ struct RecordLogReader {
             }
         }
         b.used()
-        if let g = state.groups[key] {
+        let packed = UInt64(UInt32(bitPattern: key.period)) << 32 | UInt64(UInt32(bitPattern: key.region))
+        if let g = key.extra.isEmpty ? state.groups.find(packed, key.dims) : state.wideGroups[key] {
             combine(&state.accumulators[g], value, line: record.line)
         } else {
-            state.groups[key] = state.accumulators.count
+            if key.extra.isEmpty {
+                state.groups.insert(packed, key.dims, index: state.accumulators.count)
+            } else {
+                state.wideGroups[key] = state.accumulators.count
+            }
+            state.keys.append(key)
             state.accumulators.append(Group(value: value, rows: 1, lines: [record.line], overflow: false))
         }
     }
@@ -247,7 +263,7 @@ struct RecordLogReader {
         let valueColumn = mapping.valueColumn ?? mapping.dateColumn
         var rows: [(key: GroupKey, region: String, dims: [String: String], dimKey: [String], group: Group)] = []
         rows.reserveCapacity(state.accumulators.count)
-        for (key, index) in state.groups {
+        for (index, key) in state.keys.enumerated() {
             var dims: [String: String] = [:]
             var dimKey: [String] = []
             for (k, dim) in columns.dimensions.enumerated() {
