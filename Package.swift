@@ -20,6 +20,8 @@ let package = Package(
         // C stays at the edge: one system-library target per C library.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's memmem, which the Glibc module does not declare.
+        .target(name: "CStringSearch"),
 
         // Chinese numerals and quantities; depends on nothing else in the project.
         .target(name: "CityPulseQuantities"),
@@ -28,7 +30,7 @@ let package = Package(
         .target(
             name: "CityPulse",
             dependencies: [
-                "CLibXML2", "CZlib", "CityPulseQuantities",
+                "CLibXML2", "CZlib", "CStringSearch", "CityPulseQuantities",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -53,7 +55,7 @@ let package = Package(
 )
 
 // Every target is held to the same rules.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CStringSearch" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -1,3 +1,5 @@
+import CStringSearch
+
 /// Substring search on UTF-8 bytes. Both texts are valid UTF-8, so a byte match starts and ends on
 /// scalar boundaries; no Foundation bridging, no locale folding (Foundation's `range(of:)` and
 /// `contains` on `String` go through `CFStringFind` and cost a bridge and a fold per call).
@@ -19,6 +21,18 @@ extension StringProtocol {
 }
 
 enum UTF8Search {
+    /// The first start of `pattern` in `base[from...]` no later than `last` (glibc's `memmem`, which
+    /// skips ahead on byte pairs instead of testing every position).
+    @inline(__always)
+    static func find(_ pattern: [UInt8], in base: UnsafePointer<UInt8>, from: Int, through last: Int) -> Int? {
+        guard from <= last else { return nil }
+        let length = last - from + pattern.count
+        return pattern.withUnsafeBytes { p -> Int? in
+            guard let hit = cs_memmem(base + from, length, p.baseAddress, p.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     static func offset<Bytes: RandomAccessCollection<UInt8>>(of pattern: [UInt8], first: UInt8, in hay: Bytes, backwards: Bool) -> Int?
         where Bytes.Index == Int {
         let base = hay.startIndex

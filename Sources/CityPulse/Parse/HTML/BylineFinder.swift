@@ -32,21 +32,12 @@ enum BylineFinder {
         let n = b.count
         var best: (position: Int, value: String)?
         for k in keys {
-            guard let first = k.first else { continue }
-            var i = 0
+            guard !k.isEmpty, let base = b.baseAddress else { continue }
+            var from = 0
             // Only a match before the best one so far can win.
             let limit = min(n - k.count, (best?.position ?? n) - 1)
-            search: while i <= limit {
-                guard b[i] == first else {
-                    i += 1
-                    continue
-                }
-                var m = 1
-                while m < k.count, b[i + m] == k[m] { m += 1 }
-                guard m == k.count else {
-                    i += 1
-                    continue
-                }
+            search: while from <= limit {
+                guard let i = UTF8Search.find(k, in: base, from: from, through: limit) else { break }
                 var p = i + k.count
                 while p < n {
                     let (s, width) = scalar(b, p)
@@ -76,7 +67,7 @@ enum BylineFinder {
                         break search
                     }
                 }
-                i += k.count
+                from = i + k.count
             }
         }
         return best?.value
