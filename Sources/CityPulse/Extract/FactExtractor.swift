@@ -36,16 +36,17 @@ public struct FactExtractor: Sendable {
     /// Quantities of `document` and the facts they give. Non-articles give quantities but no facts.
     public func extract(_ document: Document) -> [Found] {
         let text = NormalizedText(document.text)
-        let scalars = Array(text.normalized.unicodeScalars)
-        let originalScalars = Array(document.text.unicodeScalars)
         let quantities = scanner.scan(text.normalized)
+        // The texts as scalar arrays, made only when a quantity may become a fact.
+        var scalars: (normalized: [Unicode.Scalar], original: [Unicode.Scalar])?
         var out: [Found] = []
         out.reserveCapacity(quantities.count)
         for q in quantities {
             let originalRange = text.originalRange(of: q.start..<q.end)
             var found = Found(quantity: q, originalRange: originalRange, fact: nil)
             if document.isArticle, q.kind == .quantity, let value = q.value {
-                found.fact = fact(for: q, value: value, in: scalars, text: text, original: originalScalars, document: document)
+                if scalars == nil { scalars = (Array(text.normalized.unicodeScalars), Array(document.text.unicodeScalars)) }
+                found.fact = fact(for: q, value: value, in: scalars!.normalized, text: text, original: scalars!.original, document: document)
             }
             out.append(found)
         }

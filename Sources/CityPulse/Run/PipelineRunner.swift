@@ -287,7 +287,7 @@ public struct PipelineRunner: Sendable {
                         hash = known
                     } else if file.source.kind != .csv && file.size <= processor.maxDocumentBytes {
                         // A page is read whole anyway: hash the bytes read once for processing.
-                        let read = try [UInt8](Data(contentsOf: file.url))
+                        let read = try FileBytes.read(file.url)
                         hash = cache.record(file, bytes: read)
                         bytes = read
                     } else {

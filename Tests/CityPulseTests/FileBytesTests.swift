@@ -1,0 +1,28 @@
+@testable import CityPulse
+import Foundation
+import Testing
+
+@Suite struct FileBytesTests {
+    @Test func readsEveryByteOfEmptySmallAndLargeFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-filebytes-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var r = FuzzTests.Random(state: 7)
+        for size in [0, 1, 4095, 65_536, 3_000_001] {
+            let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: r.next()) }
+            let url = folder.appendingPathComponent("f\(size).html")
+            try Data(bytes).write(to: url)
+            #expect(try FileBytes.read(url) == bytes)
+        }
+    }
+
+    @Test func aMissingFileOrAFolderIsAnErrorWithTheReason() {
+        let missing = URL(fileURLWithPath: "/nonexistent/citypulse/page.html")
+        #expect { try FileBytes.read(missing) } throws: { error in
+            (error as? FileBytes.ReadError)?.localizedDescription == "no such file or directory"
+        }
+        #expect { try FileBytes.read(FileManager.default.temporaryDirectory) } throws: { error in
+            (error as? FileBytes.ReadError)?.localizedDescription == "is a directory"
+        }
+    }
+}
