@@ -72,7 +72,7 @@ public struct FactExtractor: Sendable {
         let originalSpan = text.originalRange(of: q.start..<q.end)
         let sentenceText = String(String.UnicodeScalarView(original[originalSentence]))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let leading = original[originalSentence].prefix { $0.properties.isWhitespace }.count
+        let leading = original[originalSentence].prefix(while: NormalizedText.isWhitespace).count
         let inSentence = (originalSpan.lowerBound - originalSentence.lowerBound - leading)..<(originalSpan.upperBound - originalSentence.lowerBound - leading)
         let provenance = Provenance(
             file: document.path, contentHash: document.contentHash, published: document.published,

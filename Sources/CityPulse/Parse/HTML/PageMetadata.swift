@@ -236,12 +236,12 @@ struct PageMetadata {
 }
 
 extension String {
-    /// Runs of whitespace (including no-break and ideographic spaces) as one space, trimmed.
+    /// Runs of whitespace (Unicode White_Space: no-break and ideographic spaces too) as one space, trimmed.
     func collapsingWhitespace() -> String {
         var out = String.UnicodeScalarView()
         var space = false
         for s in unicodeScalars {
-            if s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}" {
+            if NormalizedText.isWhitespace(s) {
                 space = true
             } else {
                 if space && !out.isEmpty { out.append(" ") }
@@ -256,10 +256,10 @@ extension String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace || scalars[start] == "\u{3000}" { start = scalars.index(after: start) }
+        while start < end, NormalizedText.isWhitespace(scalars[start]) { start = scalars.index(after: start) }
         while end > start {
             let prev = scalars.index(before: end)
-            if scalars[prev].properties.isWhitespace || scalars[prev] == "\u{3000}" { end = prev } else { break }
+            if NormalizedText.isWhitespace(scalars[prev]) { end = prev } else { break }
         }
         return String(scalars[start..<end])
     }
