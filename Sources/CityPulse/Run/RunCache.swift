@@ -90,6 +90,8 @@ public final class RunCache: @unchecked Sendable {
     /// Sets the file and hash of a table's sources and rejects (empty strings in the stored form).
     static func placeTable(of result: inout FileResult, file: String, contentHash: String) {
         guard var table = result.table else { return }
+        // Taken out of the result first, so the facts and their sources are changed in place, not copied.
+        result.table = nil
         for f in table.facts.indices {
             for s in table.facts[f].sources.indices {
                 table.facts[f].sources[s].file = file
