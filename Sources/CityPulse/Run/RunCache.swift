@@ -123,7 +123,8 @@ public final class RunCache: @unchecked Sendable {
         writer.async(group: pendingWrites) {
             var stored = result
             Self.placeTable(of: &stored, file: "", contentHash: "")
-            try? Data(stored.entryBytes()).write(to: url)
+            // Not flushed to the disk: an entry lost or torn by a crash reads as missing.
+            try? POSIXFile.write(stored.entryBytes(), to: url.path, sync: false)
         }
     }
 
