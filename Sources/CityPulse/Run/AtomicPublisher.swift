@@ -33,19 +33,7 @@ public struct AtomicPublisher: Sendable {
     /// Writes one file into the staging folder and flushes it.
     public func write(_ bytes: [UInt8], named name: String, in staging: URL) throws {
         let path = staging.appendingPathComponent(name).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PublishError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PublishError(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += n
-        }
-        guard fsync(fd) == 0 else { throw PublishError(path: path, reason: "fsync: \(String(cString: strerror(errno)))") }
+        do { try POSIXFile.write(bytes, to: path, sync: true) } catch { throw PublishError(path: path, reason: error.reason) }
     }
 
     /// Puts an already published file into the staging folder: a hard link where the file system allows

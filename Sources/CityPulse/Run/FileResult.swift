@@ -1,5 +1,5 @@
 /// What one input file gave, in the form the cache keeps between runs.
-public struct FileResult: Sendable, Codable {
+public struct FileResult: Sendable, Equatable, Codable {
     /// Documents read (text dropped once facts are taken, to keep runs small).
     public var documents: [Document]
     /// Facts from text, before merging across documents.

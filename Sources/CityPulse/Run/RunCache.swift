@@ -67,12 +67,19 @@ public final class RunCache: @unchecked Sendable {
         return Hex.sha256(Array(text.utf8))
     }
 
+    /// The file name of a result entry: its key, with the extension of the binary entry form (entries
+    /// of the earlier JSON form, `.json`, are never looked at).
+    func entryName(contentHash: String, source: String) -> String {
+        "\(key(contentHash: contentHash, source: source)).bin"
+    }
+
     /// The result stored for this content and source. `path`, when given, is the file the result is for
     /// now: a table's sources and rejects are kept without their file and hash (every row of a table
     /// has the same ones, and they are most of its size) and get them back from here.
     public func result(contentHash: String, source: String, path: String? = nil) -> FileResult? {
-        let url = directory.appendingPathComponent("results/\(key(contentHash: contentHash, source: source)).json")
-        guard let data = try? Data(contentsOf: url), var result = try? JSONDecoder().decode(FileResult.self, from: data) else { return nil }
+        let url = directory.appendingPathComponent("results/\(entryName(contentHash: contentHash, source: source))")
+        guard let data = try? Data(contentsOf: url),
+              var result = try? data.withUnsafeBytes({ try FileResult.read(entry: $0) }) else { return nil }
         if result.table != nil {
             guard let path else { return result }
             Self.placeTable(of: &result, file: path, contentHash: contentHash)
@@ -83,6 +90,8 @@ public final class RunCache: @unchecked Sendable {
     /// Sets the file and hash of a table's sources and rejects (empty strings in the stored form).
     static func placeTable(of result: inout FileResult, file: String, contentHash: String) {
         guard var table = result.table else { return }
+        // Taken out of the result first, so the facts and their sources are changed in place, not copied.
+        result.table = nil
         for f in table.facts.indices {
             for s in table.facts[f].sources.indices {
                 table.facts[f].sources[s].file = file
@@ -104,17 +113,18 @@ public final class RunCache: @unchecked Sendable {
 
     /// Keeps one file's result. Encoded and written on a queue of its own, so the workers go on to the
     /// next file; `flush` waits for every write. Written in place, without a temporary name: an entry
-    /// torn by a killed run is not valid JSON, so `result` treats it as missing and the file is read again.
+    /// torn by a killed run fails its length and checksum test, so `result` treats it as missing and the
+    /// file is read again.
     public func store(_ result: FileResult, contentHash: String, source: String) {
         lock.lock()
         let folder = resultsFolder
         lock.unlock()
-        let url = folder.appendingPathComponent("\(key(contentHash: contentHash, source: source)).json")
+        let url = folder.appendingPathComponent(entryName(contentHash: contentHash, source: source))
         writer.async(group: pendingWrites) {
             var stored = result
             Self.placeTable(of: &stored, file: "", contentHash: "")
-            guard let data = try? JSONEncoder().encode(stored) else { return }
-            try? data.write(to: url)
+            // Not flushed to the disk: an entry lost or torn by a crash reads as missing.
+            try? POSIXFile.write(stored.entryBytes(), to: url.path, sync: false)
         }
     }
 
