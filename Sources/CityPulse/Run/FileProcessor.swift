@@ -32,7 +32,7 @@ public struct FileProcessor: Sendable {
             }
             var bytes: [UInt8]
             do {
-                bytes = try alreadyRead ?? FileBytes.read(file.url)
+                bytes = try alreadyRead ?? POSIXFile.read(file.url.path)
             } catch {
                 return FileResult(diagnostics: [Diagnostic(.error, stage: "decode", file: file.path, .unreadable(error))])
             }

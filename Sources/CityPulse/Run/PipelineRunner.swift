@@ -287,7 +287,7 @@ public struct PipelineRunner: Sendable {
                         hash = known
                     } else if file.source.kind != .csv && file.size <= processor.maxDocumentBytes {
                         // A page is read whole anyway: hash the bytes read once for processing.
-                        let read = try FileBytes.read(file.url)
+                        let read = try POSIXFile.read(file.url.path)
                         hash = cache.record(file, bytes: read)
                         bytes = read
                     } else {

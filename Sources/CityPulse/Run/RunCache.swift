@@ -78,8 +78,7 @@ public final class RunCache: @unchecked Sendable {
     /// has the same ones, and they are most of its size) and get them back from here.
     public func result(contentHash: String, source: String, path: String? = nil) -> FileResult? {
         let url = directory.appendingPathComponent("results/\(entryName(contentHash: contentHash, source: source))")
-        guard let data = try? Data(contentsOf: url),
-              var result = try? data.withUnsafeBytes({ try FileResult.read(entry: $0) }) else { return nil }
+        guard let bytes = try? POSIXFile.read(url.path), var result = try? FileResult(entry: bytes) else { return nil }
         if result.table != nil {
             guard let path else { return result }
             Self.placeTable(of: &result, file: path, contentHash: contentHash)

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite struct FileBytesTests {
+@Suite struct POSIXFileTests {
     @Test func readsEveryByteOfEmptySmallAndLargeFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-filebytes-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -12,17 +12,17 @@ import Testing
             let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: r.next()) }
             let url = folder.appendingPathComponent("f\(size).html")
             try Data(bytes).write(to: url)
-            #expect(try FileBytes.read(url) == bytes)
+            #expect(try POSIXFile.read(url.path) == bytes)
         }
     }
 
     @Test func aMissingFileOrAFolderIsAnErrorWithTheReason() {
         let missing = URL(fileURLWithPath: "/nonexistent/citypulse/page.html")
-        #expect { try FileBytes.read(missing) } throws: { error in
-            (error as? FileBytes.ReadError)?.localizedDescription == "no such file or directory"
+        #expect { try POSIXFile.read(missing.path) } throws: { error in
+            (error as? POSIXFileError)?.localizedDescription == "no such file or directory"
         }
-        #expect { try FileBytes.read(FileManager.default.temporaryDirectory) } throws: { error in
-            (error as? FileBytes.ReadError)?.localizedDescription == "is a directory"
+        #expect { try POSIXFile.read(FileManager.default.temporaryDirectory.path) } throws: { error in
+            (error as? POSIXFileError)?.localizedDescription == "is a directory"
         }
     }
 }
