@@ -10,7 +10,7 @@ public struct PageReader: Sendable {
         let decoded = TextDecoding.decode(bytes)
         var diagnostics = decoded.problems.map { Diagnostic(.warning, stage: "decode", file: path, $0) }
         var text = decoded.text
-        let parse = text.withUTF8 { LibXMLParser.parseHTML(utf8: $0) }
+        let parse = text.withUTF8(PageReader.parse)
         diagnostics += PageReader.parseDiagnostics(parse, file: path, limit: reportedParseIssues)
 
         var main = MainTextExtractor(tree: parse.tree).extract()
@@ -27,6 +27,17 @@ public struct PageReader: Sendable {
             published: meta.published, site: meta.site, author: meta.author, editor: meta.editor, url: meta.url,
             isArticle: main.isArticle, text: main.text)
         return (document, diagnostics)
+    }
+
+    /// The page parsed by libxml2, without its script and style bodies (see `ScriptBodies`); the columns
+    /// of recovered problems are those of the page.
+    static func parse(_ page: UnsafeBufferPointer<UInt8>) -> MarkupParse {
+        guard let cut = ScriptBodies.cut(page) else { return LibXMLParser.parseHTML(utf8: page) }
+        var parse = LibXMLParser.parseHTML(utf8: cut.markup)
+        for k in parse.issues.indices where parse.issues[k].column > 0 {
+            parse.issues[k].column = cut.originalColumn(line: parse.issues[k].line, column: parse.issues[k].column, page: page)
+        }
+        return parse
     }
 
     /// The first recovered problems with their lines, and one line counting the rest.

@@ -1,0 +1,98 @@
+@testable import CityPulse
+import Foundation
+import Testing
+
+/// Cutting script and style bodies out before libxml2 reads a page changes nothing libxml2 builds:
+/// the same elements, text runs, lines and attributes, and the same recovered problems at the same
+/// lines and columns, less libxml2's complaints about the inside of scripts.
+@Suite struct ScriptBodiesTests {
+    /// Problems libxml2 reports only about the inside of a script or style body.
+    static func isAboutABody(_ issue: MarkupIssue) -> Bool {
+        issue.message.contains("embeds close tag") || issue.message.contains("Invalid char in CDATA")
+    }
+
+    static func expectSameParse(_ page: [UInt8], _ name: String) {
+        let whole = page.withUnsafeBufferPointer { LibXMLParser.parseHTML(utf8: $0) }
+        let cut = page.withUnsafeBufferPointer(PageReader.parse)
+        let a = whole.tree, b = cut.tree
+        #expect(a.text == b.text, "\(name): text")
+        #expect(a.attributeBytes == b.attributeBytes, "\(name): attribute bytes")
+        #expect(a.attributes.map { [Int($0.key.rawValue), Int($0.start), Int($0.stop)] } == b.attributes.map { [Int($0.key.rawValue), Int($0.start), Int($0.stop)] }, "\(name): attributes")
+        #expect(a.otherNames == b.otherNames, "\(name): names")
+        let nodes = { (t: MarkupTree) in t.nodes.map { [Int($0.tag.rawValue), Int($0.parent), Int($0.end), Int($0.start), Int($0.stop), Int($0.depth), Int($0.line)] } }
+        #expect(nodes(a) == nodes(b), "\(name): nodes")
+        let expected = whole.issues.filter { !isAboutABody($0) }
+        let common = min(expected.count, cut.issues.count)
+        #expect(Array(expected.prefix(common)) == Array(cut.issues.prefix(common)), "\(name): issues")
+        #expect(cut.issues.allSatisfy { !isAboutABody($0) }, "\(name): issues about bodies")
+    }
+
+    @Test func corpusPagesParseTheSame() throws {
+        for name in PageCorpus.pages() {
+            let decoded = TextDecoding.decode(try PageCorpus.bytes(name))
+            Self.expectSameParse(Array(decoded.text.utf8), name)
+        }
+    }
+
+    /// Set CITYPULSE_HTML_DIR to a folder of pages (the benchmark's, say) to check every one of them.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_HTML_DIR"] != nil))
+    func pagesOfAFolderParseTheSame() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITYPULSE_HTML_DIR"]!)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        for name in names {
+            let decoded = TextDecoding.decode(try POSIXFile.read(folder.appendingPathComponent(name).path))
+            Self.expectSameParse(Array(decoded.text.utf8), name)
+        }
+        print("checked \(names.count) pages of \(folder.path)")
+    }
+
+    static let cases: [(String, String)] = [
+        ("plain", "<html><head><script>var a = '</div>';</script><style>p { color: red }</style></head><body><p>正文</p></body></html>"),
+        ("upper case", "<P>a<SCRIPT type=\"text/javascript\">x = 1 < 2;</SCRIPT>b</P>"),
+        ("lines", "<p>a</p>\n<script>\nvar x;\n\n</script>\n<p>b</p>\n<p>c</b>\n"),
+        ("in a comment", "<!-- <script> --><p>kept</p><!-- </script> -->"),
+        ("in an attribute", "<div title=\"<script>\">x</div><p>y</p><div title='</script>'>z</div>"),
+        ("quoted >", "<div title=\"a > <script>b\">x</div><p>y</p><script>z</script><p title='<style>'>w</p>"),
+        ("unquoted attribute", "<div a=<script>b</div><p>c</p>"),
+        ("bogus attribute", "<div \"<script>\">x</div><p>y</p>"),
+        ("doctype", "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"<script>\"><p>a</p>"),
+        ("processing instruction", "<?php echo '<script>'; ?><p>a</p></script><p>b</p>"),
+        ("self-closing", "<script src=x /><p>kept</p><script src=a/>var gone;</script><p>b</p>"),
+        ("longer name", "<scripts>text</scripts><p>a</p>"),
+        ("close with blanks", "<script>a</script  ><p>b</p><style>c</STYLE\n>d"),
+        ("nested opener", "<script>document.write('<script>x<\\/script>');</script><p>after</p>"),
+        ("comment in body", "<script><!-- </script> --></script><p>a</p>"),
+        ("unterminated body", "<p>a</p><script>var x = 1;\n<p>never</p>"),
+        ("unterminated comment", "<p>a</p><!-- <script> x"),
+        ("unterminated quote", "<div title=\"<script>><p>a</p><script>b</script>"),
+        ("unterminated tag", "<p>a</p><script src=\"x\""),
+        ("control characters", "<script>\u{01}\u{02}</div>\u{0B}</script><p>a</p>"),
+        ("wide text", "<p>中文<script>var s = '中文</p>';</script>中文</p>\n<p>第二行<script>x</script><i>斜体</b></p>"),
+        ("empty", ""),
+        ("lone brackets", "< script>x</script> <3 </ p> <!x> <? ?>"),
+    ]
+
+    @Test(arguments: cases)
+    func awkwardMarkupParsesTheSame(_ item: (String, String)) {
+        Self.expectSameParse(Array(item.1.utf8), item.0)
+    }
+
+    @Test func bodiesAreCutAndLineBreaksKept() throws {
+        let page = Array("<p>a</p>\n<script>\nvar x = '</div>';\n</script><style>b{}</style>\n<p>中</p>".utf8)
+        let cut = try #require(page.withUnsafeBufferPointer(ScriptBodies.cut))
+        #expect(String(decoding: cut.markup, as: UTF8.self) == "<p>a</p>\n<script>\n\n</script><style></style>\n<p>中</p>")
+        #expect(cut.cuts.count == 2)
+        #expect(page.withUnsafeBufferPointer(ScriptBodies.cut).map(\.markup.count) == cut.markup.count)
+        #expect(Array("<p>no scripts</p>".utf8).withUnsafeBufferPointer(ScriptBodies.cut) == nil)
+    }
+
+    @Test func columnsAfterACutAreThoseOfThePage() throws {
+        // libxml2 reports the stray </b> after the script; its column is counted on the page.
+        let page = Array("<p>中文<script>var s = '很长的脚本';</script><i>x</b></i></p>".utf8)
+        let whole = page.withUnsafeBufferPointer { LibXMLParser.parseHTML(utf8: $0) }
+        let cut = page.withUnsafeBufferPointer(PageReader.parse)
+        let stray = try #require(whole.issues.first { $0.message.contains("Unexpected end tag") })
+        #expect(cut.issues.contains(stray))
+        #expect(stray.column > 30)
+    }
+}
