@@ -67,6 +67,7 @@ import Testing
         ("unterminated quote", "<div title=\"<script>><p>a</p><script>b</script>"),
         ("unterminated tag", "<p>a</p><script src=\"x\""),
         ("control characters", "<script>\u{01}\u{02}</div>\u{0B}</script><p>a</p>"),
+        ("two problems around a cut", "<p>一</b><script>x</script>二</i>三</p>\n<script>\n</script></b><p>四</b>"),
         ("wide text", "<p>中文<script>var s = '中文</p>';</script>中文</p>\n<p>第二行<script>x</script><i>斜体</b></p>"),
         ("empty", ""),
         ("lone brackets", "< script>x</script> <3 </ p> <!x> <? ?>"),

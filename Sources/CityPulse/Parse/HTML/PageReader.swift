@@ -34,9 +34,8 @@ public struct PageReader: Sendable {
     static func parse(_ page: UnsafeBufferPointer<UInt8>) -> MarkupParse {
         guard let cut = ScriptBodies.cut(page) else { return LibXMLParser.parseHTML(utf8: page) }
         var parse = LibXMLParser.parseHTML(utf8: cut.markup)
-        for k in parse.issues.indices where parse.issues[k].column > 0 {
-            parse.issues[k].column = cut.originalColumn(line: parse.issues[k].line, column: parse.issues[k].column, page: page)
-        }
+        let columns = cut.originalColumns(of: parse.issues.map { ($0.line, $0.column) }, page: page)
+        for k in parse.issues.indices { parse.issues[k].column = columns[k] }
         return parse
     }
 

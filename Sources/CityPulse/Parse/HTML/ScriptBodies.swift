@@ -14,8 +14,9 @@ import Foundation
 struct ScriptBodies {
     /// The page with the bodies cut out.
     private(set) var markup: [UInt8] = []
-    /// For each cut: where in `markup` it was made, and the byte range of the page it took out.
-    private(set) var cuts: [(at: Int, original: Range<Int>)] = []
+    /// For each cut: where in `markup` it was made, the byte range of the page it took out, and how many
+    /// line breaks of it were kept.
+    private(set) var cuts: [(at: Int, original: Range<Int>, kept: Int)] = []
 
     /// The page without its script and style bodies, or nil when it has none worth cutting.
     static func cut(_ page: UnsafeBufferPointer<UInt8>) -> ScriptBodies? {
@@ -26,64 +27,62 @@ struct ScriptBodies {
         var from = 0
         for body in scanner.cuts {
             result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from..<body.lowerBound]))
-            result.cuts.append((result.markup.count, body))
-            for i in body where page[i] == 0x0A { result.markup.append(0x0A) }
+            let at = result.markup.count
+            var p = body.lowerBound
+            while let newline = UTF8Search.find([0x0A], in: page.baseAddress!, from: p, through: body.upperBound - 1) {
+                result.markup.append(0x0A)
+                p = newline + 1
+            }
+            result.cuts.append((at, body, result.markup.count - at))
             from = body.upperBound
         }
         result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from...]))
         return result
     }
 
-    /// The page's column (1-based, in characters, as libxml2 counts) of a place libxml2 reported at
-    /// `line`:`column` of `markup`.
-    func originalColumn(line: Int, column: Int, page: UnsafeBufferPointer<UInt8>) -> Int {
-        guard line > 0, column > 0 else { return column }
-        // The place in `markup`: the start of its line, then `column - 1` characters on.
-        var offset = 0
-        var lines = 1
-        while lines < line {
-            guard let newline = markup[offset...].firstIndex(of: 0x0A) else { return column }
-            offset = newline + 1
-            lines += 1
-        }
-        var characters = 1
-        while characters < column, offset < markup.count, markup[offset] != 0x0A {
-            offset += 1
-            while offset < markup.count, markup[offset] & 0xC0 == 0x80 { offset += 1 }
-            characters += 1
-        }
-        // The same place in the page: every cut before it gave back its bytes less the line breaks kept.
-        var pageOffset = offset
-        for cut in cuts where cut.at <= offset {
-            let kept = page[cut.original].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            pageOffset += cut.original.count - kept
-            // A place inside a cut's kept line breaks lies on one of them in the page too.
-            if offset < cut.at + kept {
-                var k = offset - cut.at
-                var i = cut.original.lowerBound
-                while i < cut.original.upperBound {
-                    if page[i] == 0x0A {
-                        if k == 0 {
-                            pageOffset = i
-                            break
-                        }
-                        k -= 1
-                    }
-                    i += 1
+    /// The page's columns (1-based, in characters, as libxml2 counts them) of places libxml2 reported at
+    /// `line`:`column` of `markup`: the columns of places after a cut on the same line grow by what the
+    /// cut took out. One pass over `markup` for all of them.
+    func originalColumns(of places: [(line: Int, column: Int)], page: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var columns = places.map(\.column)
+        let order = places.indices.filter { places[$0].line > 0 && places[$0].column > 1 }.sorted { (places[$0].line, places[$0].column) < (places[$1].line, places[$1].column) }
+        guard !order.isEmpty else { return columns }
+        markup.withUnsafeBufferPointer { m in
+            var lineStart = 0
+            var line = 1
+            var cut = 0
+            var removed = 0
+            for k in order {
+                let (wanted, column) = places[k]
+                // The start of the wanted line of `markup`.
+                while line < wanted {
+                    guard let newline = UTF8Search.find([0x0A], in: m.baseAddress!, from: lineStart, through: m.count - 1) else { return }
+                    lineStart = newline + 1
+                    line += 1
                 }
-                break
+                // `column - 1` characters on, within the line.
+                var offset = lineStart
+                var characters = 1
+                while characters < column, offset < m.count, m[offset] != 0x0A {
+                    offset += 1
+                    while offset < m.count, m[offset] & 0xC0 == 0x80 { offset += 1 }
+                    characters += 1
+                }
+                // The same place on the page: every cut before it took out its bytes less the line breaks kept.
+                while cut < cuts.count, cuts[cut].at + cuts[cut].kept <= offset {
+                    removed += cuts[cut].original.count - cuts[cut].kept
+                    cut += 1
+                }
+                let pageOffset = offset + removed
+                // Its column on the page: characters since the line's start.
+                var start = pageOffset
+                while start > 0, page[start - 1] != 0x0A { start -= 1 }
+                var count = 1
+                for i in start..<pageOffset where page[i] & 0xC0 != 0x80 { count += 1 }
+                columns[k] = count
             }
         }
-        // Its column: characters since the line's start.
-        var start = pageOffset
-        while start > 0, page[start - 1] != 0x0A { start -= 1 }
-        var count = 1
-        var i = start
-        while i < pageOffset {
-            if page[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
+        return columns
     }
 
     /// Finds the bodies, following libxml2 2.9's HTML parser (`htmlParseContent`, `htmlParseStartTag`,
