@@ -1,4 +1,5 @@
 import CStringSearch
+import Glibc
 
 /// Substring search on UTF-8 bytes. Both texts are valid UTF-8, so a byte match starts and ends on
 /// scalar boundaries; no Foundation bridging, no locale folding (Foundation's `range(of:)` and
@@ -21,11 +22,19 @@ extension StringProtocol {
 }
 
 enum UTF8Search {
+    /// The first `byte` in `base[from...last]` (glibc's `memchr`).
+    @inline(__always)
+    static func find(byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, through last: Int) -> Int? {
+        guard from <= last, let hit = memchr(base + from, Int32(byte), last - from + 1) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The first start of `pattern` in `base[from...]` no later than `last` (glibc's `memmem`, which
     /// skips ahead on byte pairs instead of testing every position).
     @inline(__always)
     static func find(_ pattern: [UInt8], in base: UnsafePointer<UInt8>, from: Int, through last: Int) -> Int? {
         guard from <= last else { return nil }
+        if pattern.count == 1 { return find(byte: pattern[0], in: base, from: from, through: last) }
         let length = last - from + pattern.count
         return pattern.withUnsafeBytes { p -> Int? in
             guard let hit = cs_memmem(base + from, length, p.baseAddress, p.count) else { return nil }

@@ -29,7 +29,7 @@ struct ScriptBodies {
             result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from..<body.lowerBound]))
             let at = result.markup.count
             var p = body.lowerBound
-            while let newline = UTF8Search.find([0x0A], in: page.baseAddress!, from: p, through: body.upperBound - 1) {
+            while let newline = UTF8Search.find(byte: 0x0A, in: page.baseAddress!, from: p, through: body.upperBound - 1) {
                 result.markup.append(0x0A)
                 p = newline + 1
             }
@@ -52,33 +52,48 @@ struct ScriptBodies {
             var line = 1
             var cut = 0
             var removed = 0
+            var (lastLine, lastColumn, lastOffset) = (0, 1, 0)
+            var (lastPageOffset, lastPageColumn, pageLineEnd) = (0, 1, 0)
             for k in order {
                 let (wanted, column) = places[k]
                 // The start of the wanted line of `markup`.
                 while line < wanted {
-                    guard let newline = UTF8Search.find([0x0A], in: m.baseAddress!, from: lineStart, through: m.count - 1) else { return }
+                    guard let newline = UTF8Search.find(byte: 0x0A, in: m.baseAddress!, from: lineStart, through: m.count - 1) else { return }
                     lineStart = newline + 1
                     line += 1
                 }
-                // `column - 1` characters on, within the line.
+                // `column - 1` characters on, within the line (on from the last place when it is on the same line).
                 var offset = lineStart
                 var characters = 1
+                if lastLine == wanted, lastColumn <= column {
+                    offset = lastOffset
+                    characters = lastColumn
+                }
                 while characters < column, offset < m.count, m[offset] != 0x0A {
                     offset += 1
                     while offset < m.count, m[offset] & 0xC0 == 0x80 { offset += 1 }
                     characters += 1
                 }
+                (lastLine, lastColumn, lastOffset) = (wanted, characters, offset)
                 // The same place on the page: every cut before it took out its bytes less the line breaks kept.
                 while cut < cuts.count, cuts[cut].at + cuts[cut].kept <= offset {
                     removed += cuts[cut].original.count - cuts[cut].kept
                     cut += 1
                 }
                 let pageOffset = offset + removed
-                // Its column on the page: characters since the line's start.
+                // Its column on the page: characters since the line's start (counted on from the last place
+                // when it is on the same line of the page).
                 var start = pageOffset
-                while start > 0, page[start - 1] != 0x0A { start -= 1 }
                 var count = 1
+                if pageLineEnd > pageOffset, lastPageOffset <= pageOffset {
+                    start = lastPageOffset
+                    count = lastPageColumn
+                } else {
+                    while start > 0, page[start - 1] != 0x0A { start -= 1 }
+                    pageLineEnd = (UTF8Search.find(byte: 0x0A, in: page.baseAddress!, from: pageOffset, through: page.count - 1) ?? page.count) + 1
+                }
                 for i in start..<pageOffset where page[i] & 0xC0 != 0x80 { count += 1 }
+                (lastPageOffset, lastPageColumn) = (pageOffset, count)
                 columns[k] = count
             }
         }
@@ -111,9 +126,9 @@ struct ScriptBodies {
                     // `<!--` comment to the first `-->`; a doctype to its `>` (quoted literals skipped);
                     // any other `<!` is text to libxml2.
                     if lt + 3 < n, b[lt + 2] == 0x2D, b[lt + 3] == 0x2D {
-                        guard let end = find([0x2D, 0x2D, 0x3E], from: lt + 4) else { return true }
+                        guard let end = find(Self.commentEnd, from: lt + 4) else { return true }
                         i = end + 3
-                    } else if matches("doctype", at: lt + 2) {
+                    } else if matches(Self.doctype, at: lt + 2) {
                         guard let end = tagEnd(from: lt + 9, quotesAnywhere: true) else { return true }
                         i = end + 1
                     } else {
@@ -125,7 +140,7 @@ struct ScriptBodies {
                         i = lt + 2
                         continue
                     }
-                    guard let end = find([0x3E], from: lt + 2) else { return true }
+                    guard let end = find(byte: 0x3E, from: lt + 2) else { return true }
                     i = end + 1
                 } else if next == 0x2F {
                     // An end tag with a name runs to the next `>`.
@@ -133,7 +148,7 @@ struct ScriptBodies {
                         i = lt + 2
                         continue
                     }
-                    guard let end = find([0x3E], from: lt + 2) else { return true }
+                    guard let end = find(byte: 0x3E, from: lt + 2) else { return true }
                     i = end + 1
                 } else if isLetter(next) {
                     var p = lt + 1
@@ -143,10 +158,10 @@ struct ScriptBodies {
                     i = end + 1
                     guard !selfClosed else { continue }
                     let closer: [UInt8]
-                    if equalsIgnoringCase(name, "script") {
-                        closer = Array("script".utf8)
-                    } else if equalsIgnoringCase(name, "style") {
-                        closer = Array("style".utf8)
+                    if equalsIgnoringCase(name, Self.script) {
+                        closer = Self.script
+                    } else if equalsIgnoringCase(name, Self.style) {
+                        closer = Self.style
                     } else {
                         continue
                     }
@@ -167,7 +182,7 @@ struct ScriptBodies {
         /// the end of the page.
         func bodyEnd(from start: Int, closer: [UInt8]) -> Int {
             var p = start
-            while let lt = find([0x3C, 0x2F], from: p) {
+            while let lt = find(Self.endTagOpen, from: p) {
                 if matches(closer, at: lt + 2) { return lt }
                 p = lt + 2
             }
@@ -192,7 +207,7 @@ struct ScriptBodies {
                     while p < n, isBlank(b[p]) { p += 1 }
                     guard p < n else { return nil }
                     if b[p] == 0x22 || b[p] == 0x27 {
-                        guard let close = find([b[p]], from: p + 1) else { return nil }
+                        guard let close = find(byte: b[p], from: p + 1) else { return nil }
                         p = close + 1
                     } else {
                         while p < n, !isBlank(b[p]), b[p] != 0x3E { p += 1 }
@@ -211,7 +226,7 @@ struct ScriptBodies {
                 let c = b[p]
                 if c == 0x3E { return p }
                 if quotesAnywhere, c == 0x22 || c == 0x27 {
-                    guard let close = find([c], from: p + 1) else { return nil }
+                    guard let close = find(byte: c, from: p + 1) else { return nil }
                     p = close + 1
                     continue
                 }
@@ -220,12 +235,22 @@ struct ScriptBodies {
             return nil
         }
 
+        static let commentEnd: [UInt8] = [0x2D, 0x2D, 0x3E]
+        static let endTagOpen: [UInt8] = [0x3C, 0x2F]
+        static let script = Array("script".utf8)
+        static let style = Array("style".utf8)
+
+        func find(byte: UInt8, from start: Int) -> Int? {
+            guard let base = b.baseAddress, start < n else { return nil }
+            return UTF8Search.find(byte: byte, in: base, from: start, through: n - 1)
+        }
+
         func find(_ pattern: [UInt8], from start: Int) -> Int? {
             guard let base = b.baseAddress, start + pattern.count <= n else { return nil }
             return UTF8Search.find(pattern, in: base, from: start, through: n - pattern.count)
         }
 
-        func matches(_ word: String, at start: Int) -> Bool { matches(Array(word.utf8), at: start) }
+        static let doctype = Array("doctype".utf8)
 
         func matches(_ word: [UInt8], at start: Int) -> Bool {
             guard start + word.count <= n else { return false }
@@ -233,8 +258,8 @@ struct ScriptBodies {
             return true
         }
 
-        func equalsIgnoringCase(_ range: Range<Int>, _ word: String) -> Bool {
-            range.count == word.utf8.count && matches(word, at: range.lowerBound)
+        func equalsIgnoringCase(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+            range.count == word.count && matches(word, at: range.lowerBound)
         }
 
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
