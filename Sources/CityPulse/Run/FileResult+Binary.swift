@@ -21,9 +21,9 @@ extension FileResult {
     }
 
     /// An entry around the payload `write` appends: header, payload, trailer.
-    static func entryBytes(version: UInt16 = entryVersion, _ write: (inout BinaryWriter) -> Void) -> [UInt8] {
+    static func entryBytes(magic: [UInt8] = entryMagic, version: UInt16 = entryVersion, _ write: (inout BinaryWriter) -> Void) -> [UInt8] {
         var w = BinaryWriter(capacity: 4096)
-        w.writeBytes(entryMagic)
+        w.writeBytes(magic)
         w.writeFixed(version)
         write(&w)
         w.writeFixed(UInt64(w.bytes.count - entryHeaderSize))
@@ -37,12 +37,18 @@ extension FileResult {
     }
 
     static func read(entry raw: UnsafeRawBufferPointer) throws -> FileResult {
+        try read(entry: raw, magic: entryMagic, version: entryVersion) { try $0.readFileResult() }
+    }
+
+    /// The payload of an entry with this magic and version, read by `read`; throws when the entry is
+    /// torn, damaged, of another kind or of another version.
+    static func read<T>(entry raw: UnsafeRawBufferPointer, magic: [UInt8], version expected: UInt16, _ read: (inout BinaryReader) throws -> T) throws -> T {
         let header = entryHeaderSize, payloadEnd = raw.count - entryTrailerSize
         guard payloadEnd >= header else { throw BinaryReadError(offset: raw.count, reason: "entry shorter than its header and trailer") }
         var head = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<header]))
-        guard try head.readBytes(entryMagic.count).elementsEqual(entryMagic) else { throw head.failure("not a result entry") }
+        guard try head.readBytes(magic.count).elementsEqual(magic) else { throw head.failure("not an entry of this kind") }
         let version: UInt16 = try head.readFixed()
-        guard version == entryVersion else { throw head.failure("entry version \(version), expected \(entryVersion)") }
+        guard version == expected else { throw head.failure("entry version \(version), expected \(expected)") }
 
         var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[payloadEnd...]))
         let length: UInt64 = try tail.readFixed()
@@ -51,8 +57,8 @@ extension FileResult {
         guard checksum == crc32(UnsafeRawBufferPointer(rebasing: raw[..<(payloadEnd + 8)])) else { throw tail.failure("checksum mismatch") }
 
         var payload = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[header..<payloadEnd]))
-        let result = try payload.readFileResult()
-        guard payload.isAtEnd else { throw payload.failure("bytes left after the result") }
+        let result = try read(&payload)
+        guard payload.isAtEnd else { throw payload.failure("bytes left after the payload") }
         return result
     }
 

@@ -16,9 +16,39 @@ public final class RunCache: @unchecked Sendable {
     public init(directory: URL, pipelineHash: String) {
         self.directory = directory
         self.pipelineHash = pipelineHash
-        if let data = try? Data(contentsOf: directory.appendingPathComponent("index.json")),
-           let decoded = try? JSONDecoder().decode([String: StatEntry].self, from: data) {
+        if let bytes = try? POSIXFile.read(directory.appendingPathComponent(Self.indexName).path),
+           let decoded = try? bytes.withUnsafeBytes({ try Self.readIndex($0) }) {
             index = decoded
+        }
+    }
+
+    /// The stat index: path → size, modification time and content hash, in the entry form of results
+    /// (a torn or damaged index reads as empty, and every file is hashed again).
+    static let indexName = "index.bin"
+    static let indexMagic: [UInt8] = Array("CPIDX\0".utf8)
+
+    static func indexBytes(_ index: [String: StatEntry]) -> [UInt8] {
+        FileResult.entryBytes(magic: indexMagic, version: 1) { w in
+            w.writeArray(index.keys.sorted()) { w, path in
+                let e = index[path]!
+                w.writeString(path)
+                w.writeInt(e.size)
+                w.writeSigned(e.modified)
+                w.writeString(e.sha256)
+            }
+        }
+    }
+
+    static func readIndex(_ raw: UnsafeRawBufferPointer) throws -> [String: StatEntry] {
+        try FileResult.read(entry: raw, magic: indexMagic, version: 1) { r in
+            let count = try r.readCount()
+            var index: [String: StatEntry] = [:]
+            index.reserveCapacity(count)
+            for _ in 0..<count {
+                let path = try r.readString()
+                index[path] = StatEntry(size: try r.readInt(), modified: try r.readSigned(), sha256: try r.readString())
+            }
+            return index
         }
     }
 
@@ -159,9 +189,7 @@ public final class RunCache: @unchecked Sendable {
         let snapshot = index
         lock.unlock()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(snapshot) { Self.writeAtomically(data, to: directory.appendingPathComponent("index.json")) }
+        Self.writeAtomically(Data(Self.indexBytes(snapshot)), to: directory.appendingPathComponent(Self.indexName))
     }
 
     /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry.
