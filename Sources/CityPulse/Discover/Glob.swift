@@ -18,11 +18,19 @@ public struct Glob: Sendable, Hashable {
 
     /// Whether the relative path (components separated by `/`) matches.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map { Array($0.unicodeScalars) }
-        return match(segments[...], parts[...])
+        matches(components: Self.components(path))
     }
 
-    private func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
+    /// A path split for matching, so one split serves every glob it is tried against.
+    public static func components(_ path: String) -> [ArraySlice<Unicode.Scalar>] {
+        Array(path.unicodeScalars).split(separator: "/")
+    }
+
+    public func matches(components parts: [ArraySlice<Unicode.Scalar>]) -> Bool {
+        match(segments[...], parts[...])
+    }
+
+    private func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<ArraySlice<Unicode.Scalar>>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
         if first == ["*", "*"] {
             var rest = path
@@ -32,7 +40,7 @@ public struct Glob: Sendable, Hashable {
                 rest = rest.dropFirst()
             }
         }
-        guard let component = path.first, Self.matchComponent(first[...], component[...]) else { return false }
+        guard let component = path.first, Self.matchComponent(first[...], component) else { return false }
         return match(pattern.dropFirst(), path.dropFirst())
     }
 

@@ -23,6 +23,7 @@ public struct SourceDiscovery: Sendable {
     public func discover(_ pipeline: PipelineDefinition) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let all = listFiles(&diagnostics)
+        let components = all.map { Glob.components($0.path) }
         var files: [DiscoveredFile] = []
         for source in pipeline.sources {
             var globs: [Glob] = []
@@ -33,7 +34,7 @@ public struct SourceDiscovery: Sendable {
                     globs.append(g)
                 }
             }
-            let matched = all.filter { f in globs.contains { $0.matches(f.path) } }
+            let matched = all.indices.filter { i in globs.contains { $0.matches(components: components[i]) } }.map { all[$0] }
             if matched.isEmpty {
                 diagnostics.append(Diagnostic(.warning, stage: "discover", file: pipeline.path, "source '\(source.id)': \(Diagnostic.Message.noFilesMatched.text)"))
             }

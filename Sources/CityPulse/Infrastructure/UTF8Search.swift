@@ -10,7 +10,10 @@ extension StringProtocol {
         let hay = utf8
         let pattern = Array(needle.utf8)
         guard let first = pattern.first, pattern.count <= hay.count else { return pattern.isEmpty ? startIndex..<startIndex : nil }
-        let found: Int? = hay.withContiguousStorageIfAvailable { UTF8Search.offset(of: pattern, first: first, in: $0, backwards: backwards) }
+        let found: Int? = hay.withContiguousStorageIfAvailable { buffer -> Int? in
+            guard !backwards, let base = buffer.baseAddress else { return UTF8Search.offset(of: pattern, first: first, in: buffer, backwards: backwards) }
+            return UTF8Search.find(pattern, in: base, from: 0, through: buffer.count - pattern.count)
+        }
             ?? UTF8Search.offset(of: pattern, first: first, in: Array(hay), backwards: backwards)
         guard let found else { return nil }
         let lower = hay.index(hay.startIndex, offsetBy: found)

@@ -181,7 +181,7 @@ public struct PipelineRunner: Sendable {
                   return (attributes?[.size] as? Int) == output.size
               }),
               let published = try? String(contentsOf: target.appendingPathComponent(OutputFiles.manifest), encoding: .utf8),
-              published.contains(fingerprint)
+              published.containsUTF8(fingerprint)
         else { return nil }
 
         var summary = last.summary
