@@ -19,10 +19,17 @@ public struct ReportBuilder: Sendable {
     /// Folder input paths are relative to.
     public let inputRoot: URL
 
+    /// Path components of the input root and of the output folder, standardized once: every input and
+    /// every source of the report gets a link relative to the output folder.
+    private let rootComponents: [String]
+    private let outputComponents: [String]
+
     public init(run: RunResult, outputDirectory: URL, inputRoot: URL) {
         self.run = run
         self.outputDirectory = outputDirectory
         self.inputRoot = inputRoot
+        rootComponents = inputRoot.standardizedFileURL.pathComponents
+        outputComponents = outputDirectory.standardizedFileURL.pathComponents
     }
 
     /// The built-in template.
@@ -252,8 +259,10 @@ public struct ReportBuilder: Sendable {
 
     func relativeLink(to inputPath: String) -> String {
         let base = inputPath.split(separator: "#", maxSplits: 1).first.map(String.init) ?? inputPath
-        let target = inputRoot.appendingPathComponent(base).standardizedFileURL.pathComponents
-        let from = outputDirectory.standardizedFileURL.pathComponents
+        // Input paths are relative to the root as discovery found them: no `.` or `..` to resolve.
+        var target = rootComponents
+        for part in base.split(separator: "/") where part != "." { target.append(String(part)) }
+        let from = outputComponents
         var common = 0
         while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
