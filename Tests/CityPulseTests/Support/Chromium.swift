@@ -14,8 +14,7 @@ enum Chromium {
     }
 
     static var baseArguments: [String] {
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
-         "--user-data-dir=\(FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-chromium-\(getpid())").path)"]
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions"]
     }
 
     /// The DOM after the page loaded (and ran whatever scripts it could run).
@@ -28,10 +27,14 @@ enum Chromium {
         _ = try run(baseArguments + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(png.path)", file.absoluteString])
     }
 
+    /// Runs one Chromium with a profile folder of its own: tests run side by side, and a second Chromium
+    /// on the same profile hands its work to the first and exits with nothing printed.
     private static func run(_ arguments: [String]) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try executable())
-        p.arguments = arguments
+        p.arguments = arguments + ["--user-data-dir=\(profile.path)"]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
