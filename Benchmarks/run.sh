@@ -155,32 +155,42 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # "h:mm:ss" or "m:ss.cc" -> seconds
 to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'; }
 
-# bench NAME PREPARE COMMAND...: runs PREPARE (untimed), then COMMAND under /usr/bin/time -v, RUNS
-# times; keeps the fastest wall time. Exit code 65 (published, data-quality check failed) counts as
-# a finished run; anything else non-zero stops the benchmark.
+# bench_once ROUND NAME PREPARE COMMAND...: runs PREPARE ROUND (untimed), then COMMAND under
+# /usr/bin/time -v, and keeps the run if it is the fastest of NAME so far. Exit code 65 (published,
+# data-quality check failed) counts as a finished run; anything else non-zero stops the benchmark.
+declare -A best_wall=() best_cpu=() best_rss=()
+bench_once() {
+  local r=$1 name=$2 prepare=$3
+  shift 3
+  "$prepare" "$r"
+  local rc=0
+  /usr/bin/time -v -o "$times/$name.time" "$@" > "$out/$name.log" 2>&1 || rc=$?
+  if [[ $rc -ne 0 && $rc -ne 65 ]]; then
+    echo "run.sh: $name failed (exit $rc); last lines of $out/$name.log:" >&2
+    tail -n 5 "$out/$name.log" >&2
+    exit 1
+  fi
+  local wall cpu rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$times/$name.time" | to_seconds)
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$times/$name.time")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$times/$name.time")
+  if [[ -z ${best_wall[$name]:-} ]] || awk -v a="$wall" -v b="${best_wall[$name]}" 'BEGIN { exit !(a < b) }'; then
+    best_wall[$name]=$wall best_cpu[$name]=$cpu best_rss[$name]=$rss
+  fi
+}
+
+# Adds NAME's fastest run to the results.
+keep() {
+  local name=$1
+  printf '%-24s %6ss  %s\n' "$name" "${best_wall[$name]}" "$(tail -n 1 "$out/$name.log" | cut -c1-200)" >&2
+  results+=("$name ${best_wall[$name]} ${best_cpu[$name]} ${best_rss[$name]}")
+}
+
+# bench NAME PREPARE COMMAND...: NAME's RUNS runs one after the other, the fastest kept.
 bench() {
-  local name=$1 prepare=$2
-  shift 2
-  local best_wall="" best_cpu="" best_rss="" r rc
-  for ((r = 1; r <= runs; r++)); do
-    "$prepare" "$r"
-    rc=0
-    /usr/bin/time -v -o "$times/$name.time" "$@" > "$out/$name.log" 2>&1 || rc=$?
-    if [[ $rc -ne 0 && $rc -ne 65 ]]; then
-      echo "run.sh: $name failed (exit $rc); last lines of $out/$name.log:" >&2
-      tail -n 5 "$out/$name.log" >&2
-      exit 1
-    fi
-    local wall cpu rss
-    wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$times/$name.time" | to_seconds)
-    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$times/$name.time")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$times/$name.time")
-    if [[ -z $best_wall ]] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
-      best_wall=$wall best_cpu=$cpu best_rss=$rss
-    fi
-  done
-  printf '%-24s %6ss  %s\n' "$name" "$best_wall" "$(tail -n 1 "$out/$name.log" | cut -c1-200)" >&2
-  results+=("$name $best_wall $best_cpu $best_rss")
+  local r
+  for ((r = 1; r <= runs; r++)); do bench_once "$r" "$@"; done
+  keep "$1"
 }
 noop() { :; }
 
@@ -189,20 +199,28 @@ log "warming the page cache"
 find "$html" "$csv" -maxdepth 1 -type f -exec cat {} + > /dev/null
 
 log "timing ($runs run(s) each); machine load before: $load_before"
-if [[ $skip_peer -eq 0 ]]; then
-  peer_run() { rm -rf "$out/peer-$1" && mkdir -p "$out/peer-$1"; }
-  prep_w1() { peer_run w1; }
-  prep_w2() { peer_run w2; }
-  bench peer-w1 prep_w1 "$py" "$peer/peer_pipeline.py" --html "$html" --csv "$csv" --out "$out/peer-w1" --workers 1
-  bench peer-w2 prep_w2 "$py" "$peer/peer_pipeline.py" --html "$html" --csv "$csv" --out "$out/peer-w2" --workers 2
-fi
-bench floor-html noop "$floor" -o "$out/floor-text.gz" "$html"
-
 run_args=(run --input-root "$corpus" --as-of "$as_of" --no-progress)
 pipeline=$here/pipeline/bench.yml
 csv_pipeline=$here/pipeline/bench-csv.yml
-bench citypulse-j1-full noop "$bin" "${run_args[@]}" --output-root "$out/j1" --jobs 1 --full "$pipeline"
-bench citypulse-j2-full noop "$bin" "${run_args[@]}" --output-root "$out/j2" --jobs 2 --full "$pipeline"
+peer_run() { rm -rf "$out/peer-$1" && mkdir -p "$out/peer-$1"; }
+prep_w1() { peer_run w1; }
+prep_w2() { peer_run w2; }
+# The commands the ratios compare run in rounds (peer, floor, CityPulse with 1 and 2 jobs, then again),
+# not each RUNS times in a row: on a shared machine whose speed drifts over minutes, every command
+# then meets the same slow and fast spells, and the fastest run of each is taken from all of them.
+for ((round = 1; round <= runs; round++)); do
+  if [[ $skip_peer -eq 0 ]]; then
+    bench_once "$round" peer-w1 prep_w1 "$py" "$peer/peer_pipeline.py" --html "$html" --csv "$csv" --out "$out/peer-w1" --workers 1
+    bench_once "$round" peer-w2 prep_w2 "$py" "$peer/peer_pipeline.py" --html "$html" --csv "$csv" --out "$out/peer-w2" --workers 2
+  fi
+  bench_once "$round" floor-html noop "$floor" -o "$out/floor-text.gz" "$html"
+  bench_once "$round" citypulse-j1-full noop "$bin" "${run_args[@]}" --output-root "$out/j1" --jobs 1 --full "$pipeline"
+  bench_once "$round" citypulse-j2-full noop "$bin" "${run_args[@]}" --output-root "$out/j2" --jobs 2 --full "$pipeline"
+done
+if [[ $skip_peer -eq 0 ]]; then keep peer-w1; keep peer-w2; fi
+keep floor-html
+keep citypulse-j1-full
+keep citypulse-j2-full
 # The outputs of the full run, before the reruns below publish over them.
 cp -r "$out/j1/bench" "$out/j1-full"
 
