@@ -8,7 +8,7 @@ import Foundation
 /// instructions, the doctype and the attribute values of every tag are skipped, so a `<script` inside
 /// them is not taken for one; a body ends at the first `</script` (or `</style`) in any letter case,
 /// as libxml2 ends it in recovery mode. Each body is replaced by the line breaks it held, so line numbers
-/// stay those of the page, and `originalColumn` maps a column libxml2 reports back to the page's. Where
+/// stay those of the page, and `originalColumns` maps the columns libxml2 reports back to the page's. Where
 /// the scanner meets something it does not follow (an unterminated comment or quote), it stops cutting
 /// and hands the rest over as it is.
 struct ScriptBodies {
