@@ -7,17 +7,14 @@ import Glibc
 extension StringProtocol {
     /// The first (or, with `backwards`, the last) place `needle` occurs, compared byte by byte.
     func utf8Range(of needle: some StringProtocol, backwards: Bool = false) -> Range<Index>? {
-        let hay = utf8
         let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= hay.count else { return pattern.isEmpty ? startIndex..<startIndex : nil }
-        let found: Int? = hay.withContiguousStorageIfAvailable { buffer -> Int? in
-            guard !backwards, let base = buffer.baseAddress else { return UTF8Search.offset(of: pattern, first: first, in: buffer, backwards: backwards) }
-            return UTF8Search.find(pattern, in: base, from: 0, through: buffer.count - pattern.count)
+        guard !pattern.isEmpty else { return startIndex..<startIndex }
+        let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
+            backwards ? UTF8Search.last(pattern, in: hay) : UTF8Search.first(pattern, in: hay)
         }
-            ?? UTF8Search.offset(of: pattern, first: first, in: Array(hay), backwards: backwards)
-        guard let found else { return nil }
-        let lower = hay.index(hay.startIndex, offsetBy: found)
-        return lower..<hay.index(lower, offsetBy: pattern.count)
+        guard let found = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
     }
 
     /// Whether `needle` occurs, compared byte by byte.
@@ -45,19 +42,18 @@ enum UTF8Search {
         }
     }
 
-    static func offset<Bytes: RandomAccessCollection<UInt8>>(of pattern: [UInt8], first: UInt8, in hay: Bytes, backwards: Bool) -> Int?
-        where Bytes.Index == Int {
-        let base = hay.startIndex
-        let last = hay.endIndex - pattern.count
-        guard last >= base else { return nil }
-        var i = backwards ? last : base
-        while backwards ? i >= base : i <= last {
-            if hay[i] == first {
-                var m = 1
-                while m < pattern.count, hay[i + m] == pattern[m] { m += 1 }
-                if m == pattern.count { return i - base }
-            }
-            i += backwards ? -1 : 1
+    /// The offset of the first `pattern` in `hay`.
+    static func first(_ pattern: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = hay.baseAddress, hay.count >= pattern.count else { return nil }
+        return find(pattern, in: base, from: 0, through: hay.count - pattern.count)
+    }
+
+    /// The offset of the last `pattern` in `hay`.
+    static func last(_ pattern: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = hay.count - pattern.count
+        while i >= 0 {
+            if hay[i] == pattern[0], pattern.indices.allSatisfy({ hay[i + $0] == pattern[$0] }) { return i }
+            i -= 1
         }
         return nil
     }

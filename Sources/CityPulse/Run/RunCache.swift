@@ -178,7 +178,7 @@ public final class RunCache: @unchecked Sendable {
     public func storeLastPublish(summary: RunSummary, outputs: [Manifest.Output]) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         guard let data = try? JSONEncoder().encode(LastPublish(summary: summary, outputs: outputs)) else { return }
-        Self.writeAtomically(data, to: lastPublishURL)
+        Self.writeAtomically([UInt8](data), to: lastPublishURL)
     }
 
     /// Saves the stat index, forgetting files that are gone.
@@ -189,14 +189,14 @@ public final class RunCache: @unchecked Sendable {
         let snapshot = index
         lock.unlock()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        Self.writeAtomically(Data(Self.indexBytes(snapshot)), to: directory.appendingPathComponent(Self.indexName))
+        Self.writeAtomically(Self.indexBytes(snapshot), to: directory.appendingPathComponent(Self.indexName))
     }
 
     /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry.
-    static func writeAtomically(_ data: Data, to url: URL) {
+    static func writeAtomically(_ bytes: [UInt8], to url: URL) {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
-            try data.write(to: temp)
+            try POSIXFile.write(bytes, to: temp.path, sync: true)
             if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
         } catch {
             try? FileManager.default.removeItem(at: temp)

@@ -72,36 +72,21 @@ public enum Tag: UInt8, Sendable, CaseIterable {
     }()
 }
 
-/// A fixed set of packed names (see `Tag.pack`) and their values, looked up with one multiply and a
-/// short linear probe instead of a dictionary's SipHash: every element and attribute name of every
+/// A fixed set of packed names (see `Tag.pack`) and their values, found through the record logs'
+/// open-addressing table instead of a dictionary's SipHash: every element and attribute name of every
 /// page goes through here.
 struct PackedNameTable<Value: Sendable>: Sendable {
-    private let keys: [UInt64]
-    private let values: [Value?]
-    private let shift: UInt64
+    private var slots = PairTable()
+    private var values: [Value] = []
 
     init(_ pairs: [(UInt64, Value)]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < pairs.count * 4 { bits += 1 }
-        shift = 64 - bits
-        var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var values = [Value?](repeating: nil, count: 1 << bits)
-        for (key, value) in pairs {
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while values[slot] != nil { slot = (slot + 1) & (keys.count - 1) }
-            keys[slot] = key
-            values[slot] = value
+        for (key, value) in pairs where slots.find(key, 0) == nil {
+            slots.insert(key, 0, index: values.count)
+            values.append(value)
         }
-        self.keys = keys
-        self.values = values
     }
 
     subscript(key: UInt64) -> Value? {
-        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while let value = values[slot] {
-            if keys[slot] == key { return value }
-            slot = (slot + 1) & (keys.count - 1)
-        }
-        return nil
+        slots.find(key, 0).map { values[$0] }
     }
 }

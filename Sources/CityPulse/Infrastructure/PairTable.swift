@@ -1,6 +1,7 @@
-/// A hash table from a pair of 64-bit words to a small index, for the record-log hot path: every row
-/// looks up its region, dimensions and group. Open addressing with a multiplicative mix and a linear
-/// probe, kept at most half full; no `Hasher` (SipHash) per lookup.
+/// A hash table from a pair of 64-bit words to a small index, for hot paths: every record-log row looks
+/// up its region, dimensions and group, and every element and attribute name of a page its tag.
+/// Open addressing with a multiplicative mix and a linear probe, kept at most half full; no `Hasher`
+/// (SipHash) per lookup.
 struct PairTable {
     private var first: [UInt64]
     private var second: [UInt64]
