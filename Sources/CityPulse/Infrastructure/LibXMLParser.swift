@@ -201,11 +201,13 @@ final class MarkupTreeBuilder {
 
     func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let nameBuffer = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+        let tag = Tag.lookup(nameBuffer)
         let firstAttribute = Int32(s.pointee.tree.attributes.count)
         if let attributes {
             var i = 0
             while let key = attributes[i] {
-                if let k = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key)))), let value = attributes[i + 1] {
+                if let k = AttributeKey.lookup(UnsafeBufferPointer(start: key, count: Int(xmlStrlen(key)))), k != .href || tag == .link,
+                   let value = attributes[i + 1] {
                     let start = Int32(s.pointee.tree.attributeBytes.count)
                     s.pointee.tree.attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
                     s.pointee.tree.attributes.append(.init(key: k, start: start, stop: Int32(s.pointee.tree.attributeBytes.count)))
@@ -213,7 +215,7 @@ final class MarkupTreeBuilder {
                 i += 2
             }
         }
-        open(nameBuffer, firstAttribute: firstAttribute)
+        open(nameBuffer, tag: tag, firstAttribute: firstAttribute)
     }
 
     /// A namespace-aware start tag: the element is named `prefix:localname` as written, and only
@@ -238,13 +240,13 @@ final class MarkupTreeBuilder {
         }
         let local = UnsafeBufferPointer(start: localname, count: Int(xmlStrlen(localname)))
         guard let prefix else {
-            open(local, firstAttribute: firstAttribute)
+            open(local, tag: Tag.lookup(local), firstAttribute: firstAttribute)
             return
         }
         var qualified = Array(UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
         qualified.append(UInt8(ascii: ":"))
         qualified.append(contentsOf: local)
-        qualified.withUnsafeBufferPointer { open($0, firstAttribute: firstAttribute) }
+        qualified.withUnsafeBufferPointer { open($0, tag: Tag.lookup($0), firstAttribute: firstAttribute) }
     }
 
     /// Without entity substitution libxml2 hands an escaped `&` in an attribute value over as `&#38;`
@@ -264,8 +266,7 @@ final class MarkupTreeBuilder {
         }
     }
 
-    private func open(_ nameBuffer: UnsafeBufferPointer<UInt8>, firstAttribute: Int32) {
-        let tag = Tag.lookup(nameBuffer)
+    private func open(_ nameBuffer: UnsafeBufferPointer<UInt8>, tag: Tag, firstAttribute: Int32) {
         let index = Int32(s.pointee.tree.nodes.count)
         s.pointee.tree.nodes.append(MarkupTree.Node(
             tag: tag, parent: s.pointee.stack.last ?? -1, end: index + 1, start: firstAttribute,

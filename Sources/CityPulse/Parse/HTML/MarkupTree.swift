@@ -93,16 +93,17 @@ public struct MarkupTree: Sendable {
     }
 }
 
-/// The attributes a page reader looks at; others are not kept.
+/// The attributes a page reader looks at; others are not kept. In HTML pages `href` is kept on `<link>`
+/// only (the canonical address); feeds keep it everywhere.
 public enum AttributeKey: UInt8, Sendable {
-    case `class`, id, href, name, property, content, rel, datetime, itemprop, httpEquiv, charset, type, src
+    case `class`, id, href, name, property, content, rel, datetime, itemprop, httpEquiv, charset, type
 
     static func lookup<C: Collection<UInt8>>(_ bytes: C) -> AttributeKey? { table[Tag.pack(bytes)] }
 
     private static let names: [(String, AttributeKey)] = [
         ("class", .class), ("id", .id), ("href", .href), ("name", .name), ("property", .property),
         ("content", .content), ("rel", .rel), ("datetime", .datetime), ("itemprop", .itemprop),
-        ("http-equiv", .httpEquiv), ("charset", .charset), ("type", .type), ("src", .src),
+        ("http-equiv", .httpEquiv), ("charset", .charset), ("type", .type),
     ]
     private static let table = PackedNameTable(names.map { (Tag.pack(Array($0.0.utf8)[...]), $0.1) })
 }

@@ -29,10 +29,10 @@ public struct PageReader: Sendable {
         return (document, diagnostics)
     }
 
-    /// The page parsed by libxml2, without its script and style bodies (see `ScriptBodies`); the columns
-    /// of recovered problems are those of the page.
+    /// The page parsed by libxml2, without its script and style bodies and the attribute values the tree
+    /// does not keep (see `MarkupCuts`); the columns of recovered problems are those of the page.
     static func parse(_ page: UnsafeBufferPointer<UInt8>) -> MarkupParse {
-        guard let cut = ScriptBodies.cut(page) else { return LibXMLParser.parseHTML(utf8: page) }
+        guard let cut = MarkupCuts.cut(page) else { return LibXMLParser.parseHTML(utf8: page) }
         var parse = LibXMLParser.parseHTML(utf8: cut.markup)
         let columns = cut.originalColumns(of: parse.issues.map { ($0.line, $0.column) }, page: page)
         for k in parse.issues.indices { parse.issues[k].column = columns[k] }

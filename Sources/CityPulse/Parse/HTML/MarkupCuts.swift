@@ -1,28 +1,33 @@
 import Foundation
 
-/// The bodies of `<script>` and `<style>` elements, taken out of a page before libxml2 reads it.
+/// What is cut out of a page before libxml2 reads it: the bodies of `<script>` and `<style>` elements and
+/// the quoted values of attributes the tree does not keep (`onclick`, `style`, `data-*`, SVG path data,
+/// `href` outside `<link>`…).
 ///
-/// They are about two fifths of a news page's bytes and none of its text, yet libxml2 reads them
-/// character by character (and complains about every `</div>` inside a script string). The cut is made
+/// Scripts and styles are about two fifths of a news page's bytes and none of its text, the dropped
+/// attribute values a third of the rest, yet libxml2 reads both character by character (and complains
+/// about every `</div>` inside a script string and every bare `&` in an `onclick`). The cut is made
 /// with a scanner that follows libxml2's own HTML rules for what is a tag: comments, processing
 /// instructions, the doctype and the attribute values of every tag are skipped, so a `<script` inside
 /// them is not taken for one; a body ends at the first `</script` (or `</style`) in any letter case,
-/// as libxml2 ends it in recovery mode. Each body is replaced by the line breaks it held, so line numbers
-/// stay those of the page, and `originalColumns` maps the columns libxml2 reports back to the page's. Where
-/// the scanner meets something it does not follow (an unterminated comment or quote), it stops cutting
-/// and hands the rest over as it is.
-struct ScriptBodies {
-    /// The page with the bodies cut out.
+/// as libxml2 ends it in recovery mode. A value keeps its quotes and loses what is between them. Each
+/// cut is replaced by the line breaks it held, so line numbers stay those of the page, and
+/// `originalColumns` maps the columns libxml2 reports back to the page's. Where the scanner meets
+/// something it does not follow (an unterminated comment, quote or tag), it stops cutting and hands the
+/// rest over as it is.
+struct MarkupCuts {
+    /// The page with the cuts made.
     private(set) var markup: [UInt8] = []
     /// For each cut: where in `markup` it was made, the byte range of the page it took out, and how many
     /// line breaks of it were kept.
     private(set) var cuts: [(at: Int, original: Range<Int>, kept: Int)] = []
 
-    /// The page without its script and style bodies, or nil when it has none worth cutting.
-    static func cut(_ page: UnsafeBufferPointer<UInt8>) -> ScriptBodies? {
+    /// The page without its script and style bodies and dropped attribute values, or nil when it has
+    /// nothing worth cutting.
+    static func cut(_ page: UnsafeBufferPointer<UInt8>) -> MarkupCuts? {
         var scanner = Scanner(page)
         guard scanner.run(), !scanner.cuts.isEmpty else { return nil }
-        var result = ScriptBodies()
+        var result = MarkupCuts()
         result.markup.reserveCapacity(page.count - scanner.cutBytes + scanner.cuts.count * 8)
         var from = 0
         for body in scanner.cuts {
@@ -100,13 +105,15 @@ struct ScriptBodies {
         return columns
     }
 
-    /// Finds the bodies, following libxml2 2.9's HTML parser (`htmlParseContent`, `htmlParseStartTag`,
-    /// `htmlParseScript`) in what it takes for markup.
+    /// Finds the bodies and values to cut, following libxml2 2.9's HTML parser (`htmlParseContent`,
+    /// `htmlParseStartTag`, `htmlParseAttValue`, `htmlParseScript`) in what it takes for markup.
     private struct Scanner {
         let b: UnsafeBufferPointer<UInt8>
         let n: Int
         var cuts: [Range<Int>] = []
         var cutBytes = 0
+        /// Values cut in the start tag being read, kept apart until its `>` is found.
+        var valueCuts: [Range<Int>] = []
 
         init(_ b: UnsafeBufferPointer<UInt8>) {
             self.b = b
@@ -154,7 +161,13 @@ struct ScriptBodies {
                     var p = lt + 1
                     while p < n, isNameChar(b[p]) { p += 1 }
                     let name = lt + 1..<p
-                    guard let (end, selfClosed) = startTagEnd(from: p) else { return true }
+                    let pending = valueCuts.count
+                    guard let (end, selfClosed) = startTagEnd(from: p, keepsHref: equalsIgnoringCase(name, Self.link)) else {
+                        valueCuts.removeSubrange(pending...)
+                        return true
+                    }
+                    cuts.append(contentsOf: valueCuts[pending...])
+                    valueCuts.removeSubrange(pending...)
                     i = end + 1
                     guard !selfClosed else { continue }
                     let closer: [UInt8]
@@ -192,7 +205,8 @@ struct ScriptBodies {
         /// The `>` that ends a start tag whose attributes begin at `p`, and whether the tag closed itself
         /// with `/>`. Attributes are read as libxml2 reads them: a name, optional blanks, `=`, blanks, then a
         /// quoted value or an unquoted one up to a blank or `>`; anything else is skipped to a blank or `>`.
-        func startTagEnd(from start: Int) -> (end: Int, selfClosed: Bool)? {
+        /// Quoted values the tree drops go to `valueCuts` (unless they hold a NUL, where libxml2 ends a value).
+        mutating func startTagEnd(from start: Int, keepsHref: Bool) -> (end: Int, selfClosed: Bool)? {
             var p = start
             while true {
                 while p < n, isBlank(b[p]) { p += 1 }
@@ -200,7 +214,9 @@ struct ScriptBodies {
                 if b[p] == 0x3E { return (p, false) }
                 if b[p] == 0x2F, p + 1 < n, b[p + 1] == 0x3E { return (p + 1, true) }
                 if isNameStart(b[p]) {
+                    let nameStart = p
                     while p < n, isNameChar(b[p]) { p += 1 }
+                    let name = nameStart..<p
                     while p < n, isBlank(b[p]) { p += 1 }
                     guard p < n, b[p] == 0x3D else { continue }
                     p += 1
@@ -208,6 +224,11 @@ struct ScriptBodies {
                     guard p < n else { return nil }
                     if b[p] == 0x22 || b[p] == 0x27 {
                         guard let close = find(byte: b[p], from: p + 1) else { return nil }
+                        if close - p > Self.shortestValueCut, !keepsValue(of: name, keepsHref: keepsHref),
+                           memchr(b.baseAddress! + p + 1, 0, close - p - 1) == nil {
+                            valueCuts.append(p + 1..<close)
+                            cutBytes += close - p - 1
+                        }
                         p = close + 1
                     } else {
                         while p < n, !isBlank(b[p]), b[p] != 0x3E { p += 1 }
@@ -217,6 +238,19 @@ struct ScriptBodies {
                     while p < n, !isBlank(b[p]), b[p] != 0x3E, !(b[p] == 0x2F && p + 1 < n && b[p + 1] == 0x3E) { p += 1 }
                 }
             }
+        }
+
+        /// Quoted values shorter than this are left in: libxml2 reads them quickly, a cut costs a copy.
+        static let shortestValueCut = 8
+
+        /// Whether the tree keeps the value of the attribute named by `name`: an `AttributeKey`, `href`
+        /// only on `<link>` (see `MarkupTreeBuilder`). Names longer than libxml2 reads in one piece
+        /// (100 bytes; it reads the rest as a second name) are kept whole.
+        func keepsValue(of name: Range<Int>, keepsHref: Bool) -> Bool {
+            guard name.count <= 100, let key = AttributeKey.lookup(UnsafeBufferPointer(rebasing: b[name])) else {
+                return name.count > 100
+            }
+            return key != .href || keepsHref
         }
 
         /// The next `>` from `p`, skipping quoted literals when `quotesAnywhere` is set.
@@ -239,6 +273,7 @@ struct ScriptBodies {
         static let endTagOpen: [UInt8] = [0x3C, 0x2F]
         static let script = Array("script".utf8)
         static let style = Array("style".utf8)
+        static let link = Array("link".utf8)
 
         func find(byte: UInt8, from start: Int) -> Int? {
             guard let base = b.baseAddress, start < n else { return nil }
