@@ -81,4 +81,11 @@ import Testing
         #expect(counts.first ?? 0 >= 2, "the rows with a script as district and a formula as count are rejected")
         #expect(counts.last == 0)
     }
+
+    /// Links to inputs are encoded as Foundation encodes URL paths, with or without the plain-name shortcut.
+    @Test func linkComponentsAreEncodedAsFoundationDoes() {
+        for part in ["000019_seed_hohhot-youth-city-2024.html", "a.b_c~d-e", "呼和浩特 新闻.html", "100%", "a#b?c", "x y", "", "<script>", "a&b=c", "Ünïcode"] {
+            #expect(ReportBuilder.percentEncoded(part) == part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), "\(part)")
+        }
+    }
 }

@@ -103,6 +103,8 @@ import Testing
         ("a NUL in a value", "<div title=\"abc\u{0}defghijk\">x</div><p>y</p>"),
         ("unterminated value", "<p>a</p><div onclick=\"abcdefghijklmn"),
         ("long attribute name", "<div \(String(repeating: "x", count: 100))class=\"abcdefghijk\" \(String(repeating: "y", count: 101))=\"lmnopqrstuv\">z</div>"),
+        ("comments over lines", "<p>一<!-- 注释\n第二行 <b> </p> --></b>二</i><!--[if lt IE 9]><script src=\"x.js\"></script><![endif]-->三</p><!-- short --><!---->"),
+        ("comment-like ends", "<!-- a -- b --!> c ---><p>x</p><!--->still a comment--><p>y</p>"),
         ("values in a script tag", "<script type=\"text/javascript\" data-main=\"some/long/module/path\">var x = '</p>';</script><p>a</p>"),
     ]
 

@@ -38,4 +38,16 @@ import Testing
         let csv = RejectsWriter.csv(try Self.run(rejects: listed, tables: []))
         #expect(Self.lines(csv).last == "a.csv,2,,not a number,\"'=HYPERLINK(\"\"x\"\")\"")
     }
+
+    /// RFC 4180: a field with a comma, a quote or a line break (CR LF included) is quoted, quotes doubled.
+    @Test func fieldsAreQuotedWhenTheyMustBe() {
+        #expect(RejectsWriter.field("赛罕区") == "赛罕区")
+        #expect(RejectsWriter.field("a,b") == "\"a,b\"")
+        #expect(RejectsWriter.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(RejectsWriter.field("line\r\nnext") == "\"line\r\nnext\"")
+        #expect(RejectsWriter.field("line\nnext") == "\"line\nnext\"")
+        #expect(RejectsWriter.field("-5") == "'-5")
+        #expect(RejectsWriter.field("@x,y") == "\"'@x,y\"")
+        #expect(RejectsWriter.field("") == "")
+    }
 }

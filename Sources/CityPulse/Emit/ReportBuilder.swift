@@ -267,6 +267,15 @@ public struct ReportBuilder: Sendable {
         while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
         let rest = target[common...]
-        return (ups + rest).map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
+        return (ups + rest).map(Self.percentEncoded).joined(separator: "/")
+    }
+
+    /// A path component percent-encoded for a link; plain ones (letters, digits, `-._~`, as most input
+    /// names are) need no encoding and skip Foundation's.
+    static func percentEncoded(_ part: String) -> String {
+        let plain = part.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+        }
+        return plain ? part : part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? part
     }
 }

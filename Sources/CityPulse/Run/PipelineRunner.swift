@@ -218,7 +218,7 @@ public struct PipelineRunner: Sendable {
             (OutputFiles.report, { [options, target] in
                 Array(try ReportBuilder(run: result, outputDirectory: target, inputRoot: options.inputRoot).render(templateText: template).utf8)
             }),
-            (OutputFiles.rejects, { Array(RejectsWriter.csv(result).utf8) }),
+            (OutputFiles.rejects, { RejectsWriter.bytes(result) }),
         ]
         // The files are independent: with more than one job they are made side by side.
         let made = OutputSlots(count: builders.count)
