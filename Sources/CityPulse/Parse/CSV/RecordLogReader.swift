@@ -29,19 +29,13 @@ struct RecordLogReader {
         var overflow: Bool
     }
 
-    /// What a region cell stands for.
-    private enum RegionVerdict {
-        case keep(id: String)
-        case leaveOut
-        case unknown
-    }
-
     func read(_ reader: CSVReader, into b: inout CSVExtractionBuilder) {
         var hasHeader = false
         var ok = true
         // Header and columns live in the state, which each row borrows: a struct captured by the
         // closure would be copied (and its arrays retained) once per row.
         var state = State(mapping: mapping)
+        let keptRegions = Set(mapping.regions)
         reader.forEachRecord { record in
             guard hasHeader else {
                 if record.problem != nil || record.isBlank { return true }
@@ -53,7 +47,7 @@ struct RecordLogReader {
             }
             if record.problem == nil, record.isBlank { return true }
             b.rowRead()
-            row(&record, state: &state, into: &b)
+            row(&record, state: &state, keptRegions: keptRegions, into: &b)
             return true
         }
         if !hasHeader { b.diagnose(.error, .csvNoHeader) }
@@ -108,24 +102,25 @@ struct RecordLogReader {
         var wideGroups: [GroupKey: Int] = [:]
         var keys: [GroupKey] = []
         var accumulators: [Group] = []
-        var regions = ByteInterner<RegionVerdict>()
+        var regions = ByteInterner<Void>()
         var regionIDs: [String] = []
         var regionSlots: [String: Int32] = [:]
-        /// The slot of each interned region cell that is kept, -1 for the others, so a row finds its
-        /// region's slot by the cell's number instead of hashing the id.
+        /// What each interned region cell says, by the cell's number: the slot of its region when it is
+        /// kept (so a row finds it without hashing the id), `leftOut` or `unknownRegion`.
         var slotOfCell: [Int32] = []
         var dims: [ByteInterner<Void>]
         var filterVerdicts: [ByteInterner<Bool>]
         var units = ByteInterner<StatisticsUnit>()
         var unitsSeen: [String: String] = [:]
-        let keptRegions: Set<String>
         var header: [String] = []
         var columns = Columns()
+
+        static let leftOut: Int32 = -1
+        static let unknownRegion: Int32 = -2
 
         init(mapping: CSVMapping) {
             dims = Array(repeating: ByteInterner<Void>(), count: mapping.dimensions.count)
             filterVerdicts = Array(repeating: ByteInterner<Bool>(), count: mapping.filters.count)
-            keptRegions = Set(mapping.regions)
         }
 
         mutating func slot(for id: String) -> Int32 {
@@ -137,7 +132,7 @@ struct RecordLogReader {
         }
     }
 
-    private func row(_ record: inout CSVRecord, state: inout State, into b: inout CSVExtractionBuilder) {
+    private func row(_ record: inout CSVRecord, state: inout State, keptRegions kept: Set<String>, into b: inout CSVExtractionBuilder) {
         if let problem = record.problem {
             let (reason, column) = RejectReason.message(for: problem)
             b.rejectRow(record, column: column <= state.header.count ? state.header[column - 1] : String(column), reason)
@@ -152,8 +147,15 @@ struct RecordLogReader {
                 return
             }
         }
-        for (k, filter) in state.columns.filters.enumerated() {
-            let keep = state.filterVerdicts[k].intern(CSVBytes.trim(record[filter.index])) { filter.allowed.contains(Array($0)) }.value
+        for k in 0..<state.columns.filters.count {
+            let cell = CSVBytes.trim(record[state.columns.filters[k].index])
+            let keep: Bool
+            if let v = state.filterVerdicts[k].find(cell) {
+                keep = state.filterVerdicts[k].value(v)
+            } else {
+                keep = state.columns.filters[k].allowed.contains(Array(cell))
+                state.filterVerdicts[k].add(cell, keep)
+            }
             if !keep {
                 b.filtered()
                 return
@@ -166,25 +168,27 @@ struct RecordLogReader {
                 b.rejectRow(record, column: state.header[rc], RejectReason.emptyRegion)
                 return
             }
-            let kept = state.keptRegions
-            let (cellIndex, verdict) = state.regions.intern(cell) { bytes -> RegionVerdict in
-                let name = CSVBytes.string(bytes)
+            if let c = state.regions.find(cell) {
+                regionSlot = state.slotOfCell[Int(c)]
+            } else {
+                // First sight of this cell: what it names, once.
+                let name = CSVBytes.string(cell)
                 let id = gazetteer.resolve(name)
-                if !kept.isEmpty, !kept.contains(name), !(id.map { kept.contains($0) } ?? false) { return .leaveOut }
-                return id.map { .keep(id: $0) } ?? .unknown
+                if !kept.isEmpty, !kept.contains(name), !(id.map { kept.contains($0) } ?? false) {
+                    regionSlot = State.leftOut
+                } else {
+                    regionSlot = id.map { state.slot(for: $0) } ?? State.unknownRegion
+                }
+                state.regions.add(cell, ())
+                state.slotOfCell.append(regionSlot)
             }
-            switch verdict {
-            case .leaveOut:
+            if regionSlot == State.leftOut {
                 b.filtered()
                 return
-            case .unknown:
+            }
+            if regionSlot == State.unknownRegion {
                 b.rejectRow(record, column: state.header[rc], RejectReason.unknownRegion(CSVBytes.string(cell)))
                 return
-            case let .keep(id):
-                let c = Int(cellIndex)
-                while state.slotOfCell.count <= c { state.slotOfCell.append(-1) }
-                if state.slotOfCell[c] < 0 { state.slotOfCell[c] = state.slot(for: id) }
-                regionSlot = state.slotOfCell[c]
             }
         }
         let date: CSVDate
@@ -203,7 +207,8 @@ struct RecordLogReader {
             }
             value = v
             if let uc = state.columns.unit {
-                let unit = state.units.intern(CSVBytes.trim(record[uc])) { StatisticsUnit(CSVBytes.string($0)) }.value
+                let unitNumber = state.units.intern(CSVBytes.trim(record[uc])) { StatisticsUnit(CSVBytes.string($0)) }
+                let unit = state.units.value(unitNumber)
                 if let expected = metric?.unit, !unit.base.isEmpty, unit.base != expected {
                     b.rejectRow(record, column: state.header[uc], RejectReason.unknownUnit(unit.written))
                     return
@@ -217,8 +222,8 @@ struct RecordLogReader {
             }
         }
         var key = GroupKey(period: date.periodCode, region: regionSlot, dims: 0, extra: [])
-        for (k, dim) in state.columns.dimensions.enumerated() {
-            let index = state.dims[k].intern(CSVBytes.trim(record[dim.index])) { _ in () }.index
+        for k in 0..<state.columns.dimensions.count {
+            let index = state.dims[k].intern(CSVBytes.trim(record[state.columns.dimensions[k].index])) { _ in () }
             if k < 4, index < 0xFFFF {
                 key.dims |= UInt64(index + 1) << (16 * UInt64(k))
             } else {
