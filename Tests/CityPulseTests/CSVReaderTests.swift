@@ -123,4 +123,25 @@ import Testing
         let rows = try Self.rows("a,\"\(long)\"\r\nb,c\r\n", chunk: 1000)
         #expect(rows.map(\.fields) == [["a", long], ["b", "c"]])
     }
+
+    /// The word-at-a-time search for a field's end finds the first delimiter, CR or LF, as a byte loop
+    /// does: on random bytes (most of them above 0x7F, as in Chinese text, and zeros next to hits), every
+    /// start and three delimiters.
+    @Test func fieldEndSearchAgreesWithAByteLoop() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x2C, 0x09, 0x3B, 0x0D, 0x0A, 0x00, 0x01, 0x22, 0x41, 0x7F, 0x80, 0xE4, 0xB8, 0xAD, 0xFF, 0x2B, 0x0B, 0x2D]
+        for _ in 0..<300 {
+            var bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x80...0xFF, using: &rng)
+            }
+            for delimiter: UInt8 in [0x2C, 0x09, 0x3B] {
+                bytes.withUnsafeMutableBufferPointer { buf in
+                    for start in 0...buf.count {
+                        let expected = buf[start...].firstIndex { $0 == delimiter || $0 == 0x0D || $0 == 0x0A } ?? buf.count
+                        #expect(CSVReader.nextStop(buf, from: start, delimiter: delimiter) == expected)
+                    }
+                }
+            }
+        }
+    }
 }

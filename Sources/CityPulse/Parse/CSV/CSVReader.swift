@@ -206,11 +206,7 @@ public final class CSVReader {
             }
             // An unquoted field runs to the next delimiter or line end; a quote inside it is a plain character.
             let fieldStart = i
-            while i < end {
-                let c = buf[i]
-                if c == delimiter || c == cr || c == lf { break }
-                i += 1
-            }
+            i = nextStop(buf, from: i, delimiter: delimiter)
             if i >= end {
                 if !eof { return .needMore }
                 spans.append(CSVFieldSpan(start: fieldStart, end: end, quoted: false, escaped: false))
@@ -228,6 +224,33 @@ public final class CSVReader {
             }
             return terminate(buf, at: i, lineBreaks: lineBreaks, eof: eof)
         }
+    }
+
+    /// The first delimiter, CR or LF at or after `start` (or the buffer's end), looked for eight bytes at a
+    /// time: a byte equal to one of them is a zero byte of the word XORed with it, and the lowest zero
+    /// byte of a word is found exactly by the borrow trick (higher ones may be false hits, never lower).
+    @inline(__always)
+    static func nextStop(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        let end = buf.count
+        var i = start
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let d = UInt64(delimiter) &* ones, r = UInt64(cr) &* ones, n = UInt64(lf) &* ones
+            while i + 8 <= end {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let a = w ^ d, b = w ^ r, c = w ^ n
+                let hits = (((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)) & highs
+                if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < end {
+            let c = buf[i]
+            if c == delimiter || c == cr || c == lf { break }
+            i += 1
+        }
+        return i
     }
 
     /// Consumes the line end at `i` (CRLF, LF or a lone CR).
