@@ -166,7 +166,7 @@ public struct PipelineRunner: Sendable {
     /// into a new staging folder with a fresh manifest and publishes that, reading no cached result.
     private func republishUnchanged(_ files: [DiscoveredFile], template: Result<String?, any Error>, cache: RunCache, started: Date, timings: inout Timings, to target: URL) -> Outcome? {
         let checkStart = Timings.now()
-        guard let last = cache.lastPublish() else { return nil }
+        guard cache.hasLastPublish else { return nil }
         var inputs: [InputRecord] = []
         var seen = Set<String>()
         for file in files where seen.insert(file.path).inserted {
@@ -175,7 +175,7 @@ public struct PipelineRunner: Sendable {
                                       sha256: hash, illustrative: file.source.illustrative, reused: true))
         }
         guard let fingerprint = fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }, template: template),
-              fingerprint == last.summary.fingerprint,
+              let last = cache.lastPublish(withFingerprint: fingerprint),
               last.outputs.allSatisfy({ output in
                   let attributes = try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(output.name).path)
                   return (attributes?[.size] as? Int) == output.size

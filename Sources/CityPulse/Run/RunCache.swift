@@ -170,9 +170,17 @@ public final class RunCache: @unchecked Sendable {
 
     private var lastPublishURL: URL { directory.appendingPathComponent("last-publish.json") }
 
-    public func lastPublish() -> LastPublish? {
-        guard let data = try? Data(contentsOf: lastPublishURL) else { return nil }
-        return try? JSONDecoder().decode(LastPublish.self, from: data)
+    /// Whether a publish has been recorded.
+    public var hasLastPublish: Bool { FileManager.default.fileExists(atPath: lastPublishURL.path) }
+
+    /// The last publish when its summary carries `fingerprint`; a file without it is not decoded.
+    public func lastPublish(withFingerprint fingerprint: String) -> LastPublish? {
+        guard !fingerprint.isEmpty, let bytes = try? POSIXFile.read(lastPublishURL.path),
+              bytes.withUnsafeBufferPointer({ UTF8Search.first(Array(fingerprint.utf8), in: $0) }) != nil,
+              let last = try? JSONDecoder().decode(LastPublish.self, from: Data(bytes)),
+              last.summary.fingerprint == fingerprint
+        else { return nil }
+        return last
     }
 
     public func storeLastPublish(summary: RunSummary, outputs: [Manifest.Output]) {
