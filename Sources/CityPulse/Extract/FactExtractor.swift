@@ -45,7 +45,7 @@ public struct FactExtractor: Sendable {
             let originalRange = text.originalRange(of: q.start..<q.end)
             var found = Found(quantity: q, originalRange: originalRange, fact: nil)
             if document.isArticle, q.kind == .quantity, let value = q.value {
-                if scalars == nil { scalars = (Array(text.normalized.unicodeScalars), Array(document.text.unicodeScalars)) }
+                if scalars == nil { scalars = (text.normalized.scalarArray(), document.text.scalarArray()) }
                 found.fact = fact(for: q, value: value, in: scalars!.normalized, text: text, original: scalars!.original, document: document)
             }
             out.append(found)

@@ -73,3 +73,19 @@ extension String {
         return parts
     }
 }
+
+extension StringProtocol {
+    /// The Unicode scalars as an array, decoded in one pass: `Array(s.unicodeScalars)` counts them in a
+    /// pass of its own first. Room is made for one scalar per UTF-8 byte, the most there can be.
+    func scalarArray() -> [Unicode.Scalar] {
+        let capacity = utf8.count
+        return [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var n = 0
+            for scalar in unicodeScalars {
+                (buffer.baseAddress! + n).initialize(to: scalar)
+                n += 1
+            }
+            count = n
+        }
+    }
+}

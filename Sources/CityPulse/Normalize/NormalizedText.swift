@@ -29,7 +29,7 @@ public struct NormalizedText: Sendable, Hashable {
 
     public init(_ original: String) {
         self.original = original
-        let source = Array(original.unicodeScalars)
+        let source = original.scalarArray()
         let annotations = PinyinAnnotations.ranges(in: source)
         let table = TraditionalSimplifiedTable.shared
 

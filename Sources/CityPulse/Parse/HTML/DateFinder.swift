@@ -3,7 +3,7 @@
 enum DateFinder {
     /// The first valid day in `text`.
     static func firstDay(in text: String) -> Day? {
-        let s = Array(text.unicodeScalars)
+        let s = text.scalarArray()
         var i = 0
         while i < s.count {
             guard let (year, afterYear) = digits(s, i, count: 4), (1990...2100).contains(year) else {
