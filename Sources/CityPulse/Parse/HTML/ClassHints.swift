@@ -55,38 +55,52 @@ enum ClassHints {
     }
 
     /// Lowercase ASCII words, bucketed by their first byte, so one pass over a class or id value
-    /// checks all of them (every element of a page is checked several times).
+    /// checks all of them (every element of a page is checked several times); a bitmap of first bytes
+    /// passes over the bytes no word starts with.
     struct WordSet: Sendable {
         let words: [[UInt8]]
         private let buckets: [[Int]]
+        /// First bytes of the words: bit `b` of `low` for bytes below 64, bit `b - 64` of `high` up to 127.
+        private let low: UInt64
+        private let high: UInt64
 
         init(_ list: [String]) {
             words = list.map { Array($0.lowercased().utf8) }
             var buckets = [[Int]](repeating: [], count: 256)
-            for (k, w) in words.enumerated() where !w.isEmpty { buckets[Int(w[0])].append(k) }
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (k, w) in words.enumerated() where !w.isEmpty {
+                buckets[Int(w[0])].append(k)
+                precondition(w[0] < 0x80, "class words are ASCII")
+                if w[0] < 64 { low |= 1 << UInt64(w[0]) } else { high |= 1 << UInt64(w[0] - 64) }
+            }
             self.buckets = buckets
+            self.low = low
+            self.high = high
         }
 
         func occurs(in haystack: ArraySlice<UInt8>) -> Bool {
-            var i = haystack.startIndex
-            let end = haystack.endIndex
-            while i < end {
-                let b = haystack[i]
-                let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                for k in buckets[Int(lower)] {
-                    let w = words[k]
-                    guard end - i >= w.count else { continue }
-                    var j = 1
-                    while j < w.count {
-                        let c = haystack[i + j]
-                        if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != w[j] { break }
-                        j += 1
+            haystack.withUnsafeBufferPointer { h in
+                let end = h.count
+                var i = 0
+                while i < end {
+                    let b = h[i]
+                    let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                    i += 1
+                    guard lower < 0x80, (lower < 64 ? low >> UInt64(lower) : high >> UInt64(lower - 64)) & 1 != 0 else { continue }
+                    for k in buckets[Int(lower)] {
+                        let w = words[k]
+                        guard end - (i - 1) >= w.count else { continue }
+                        var j = 1
+                        while j < w.count {
+                            let c = h[i - 1 + j]
+                            if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != w[j] { break }
+                            j += 1
+                        }
+                        if j == w.count { return true }
                     }
-                    if j == w.count { return true }
                 }
-                i += 1
+                return false
             }
-            return false
         }
     }
 }
