@@ -31,4 +31,36 @@ import Testing
         let twice = "年a年b"
         #expect(twice.utf8Range(of: "年", backwards: true).map { twice.utf8.distance(from: twice.startIndex, to: $0.lowerBound) } == 4)
     }
+
+    /// The page decoder's UTF-8 check accepts exactly what the standard library accepts: every lead byte
+    /// with the boundary values of its continuation bytes, sequences cut short, and random bytes, each
+    /// after ASCII runs of every length around the sixteen-byte step.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var cases: [[UInt8]] = [[], [0x41], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80]]
+        let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        for lead in 0x80...0xFF {
+            for c1 in edges {
+                cases.append([UInt8(lead), c1])
+                cases.append([UInt8(lead), c1, 0x80])
+                cases.append([UInt8(lead), c1, 0x80, 0x80])
+                cases.append([UInt8(lead), c1, 0xBF, 0xBF, 0x41])
+            }
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            cases.append((0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? UInt8.random(in: 0x80...0xBF, using: &rng) : UInt8.random(in: 0...0xFF, using: &rng)
+            })
+        }
+        cases += ["呼和浩特", "👩‍👧", "é"].map { Array($0.utf8) }
+        for tail in cases {
+            for prefix in [0, 1, 15, 16, 17, 31, 33] {
+                let bytes = [UInt8](repeating: 0x61, count: prefix) + tail
+                let expected = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil
+                let decoded = TextDecoding.decode(bytes, declared: "utf-8")
+                #expect((decoded.encoding == "UTF-8" && decoded.problems.isEmpty) == expected, "\(bytes)")
+                if expected { #expect(decoded.utf8 == bytes) }
+            }
+        }
+    }
 }

@@ -1,11 +1,27 @@
+import CStringSearch
 import Foundation
 
 /// Bytes turned into text, with the encoding that was used and anything worth telling about it.
 public struct DecodedText: Sendable, Hashable {
-    public var text: String
+    /// The text as UTF-8 bytes, always well-formed. Readers that parse bytes take these: a page that was
+    /// UTF-8 already is checked and copied once, never made into a `String` (which would check it again).
+    public var utf8: [UInt8]
     /// Name of the encoding used (`UTF-8`, `GB18030`, `Big5`…) and, after a space, how it was chosen.
     public var encoding: String
     public var problems: [Diagnostic.Message]
+
+    public init(text: String, encoding: String, problems: [Diagnostic.Message]) {
+        self.init(validUTF8: Array(text.utf8), encoding: encoding, problems: problems)
+    }
+
+    init(validUTF8: [UInt8], encoding: String, problems: [Diagnostic.Message]) {
+        utf8 = validUTF8
+        self.encoding = encoding
+        self.problems = problems
+    }
+
+    /// The text.
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// Decodes page, feed and CSV bytes: BOM, then UTF-8 validity, then the declared charset, then detection.
@@ -39,16 +55,16 @@ public enum TextDecoding {
         let declaration = external.map { CharsetDeclaration(label: $0.lowercased()) } ?? CharsetDeclaration.find(in: buffer)
         let declaredNote = declaration.map { "declared \($0.label)" }
 
-        // 2. UTF-8 validity wins over any declaration. Most pages are valid UTF-8: the standard
-        // library validates and copies them in one pass; only the others need the detailed check.
-        if let text = String(validating: buffer, as: UTF8.self) {
-            return utf8(text, buffer, declaration: declaration, problems: [])
+        // 2. UTF-8 validity wins over any declaration. Most pages are valid UTF-8: they are checked (ASCII
+        // sixteen bytes at a time) and copied; only the others need the detailed check.
+        if cs_utf8_valid(buffer.baseAddress, buffer.count) != 0 {
+            return utf8(Array(buffer), buffer, declaration: declaration, problems: [])
         }
         let check = UTF8Check(buffer, stopEarly: true)
         if check.invalid == 0 {
             // Valid but for a sequence cut off at the very end.
             let problems: [Diagnostic.Message] = check.truncatedTail ? [.undecodableBytes(count: 1, encoding: "UTF-8")] : []
-            return utf8(String(decoding: buffer, as: UTF8.self), buffer, declaration: declaration, problems: problems)
+            return utf8(Array(String(decoding: buffer, as: UTF8.self).utf8), buffer, declaration: declaration, problems: problems)
         }
 
         // 3. The declared charset, unless the bytes contradict it.
@@ -94,7 +110,7 @@ public enum TextDecoding {
     /// Text read as UTF-8, named after what the bytes declared: a declaration of another charset is
     /// contradicted unless the bytes are plain ASCII, which reads the same in it.
     private static func utf8(
-        _ text: String, _ buffer: UnsafeBufferPointer<UInt8>, declaration: CharsetDeclaration?, problems: [Diagnostic.Message]
+        _ text: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, declaration: CharsetDeclaration?, problems: [Diagnostic.Message]
     ) -> DecodedText {
         var problems = problems
         let encoding: String
@@ -109,7 +125,7 @@ public enum TextDecoding {
                 problems.append(.declaredCharsetContradicted(declared: label, used: "UTF-8"))
             }
         }
-        return DecodedText(text: text, encoding: encoding, problems: problems)
+        return DecodedText(validUTF8: text, encoding: encoding, problems: problems)
     }
 
     private static func detect(_ buffer: UnsafeBufferPointer<UInt8>, check: UTF8Check, how: String) -> DecodedText {

@@ -9,12 +9,11 @@ public struct PageReader: Sendable {
     public func read(bytes: [UInt8], path: String, sourceID: String, contentHash: String) -> (Document, [Diagnostic]) {
         let decoded = TextDecoding.decode(bytes)
         var diagnostics = decoded.problems.map { Diagnostic(.warning, stage: "decode", file: path, $0) }
-        var text = decoded.text
-        let parse = text.withUTF8(PageReader.parse)
+        let parse = decoded.utf8.withUnsafeBufferPointer(PageReader.parse)
         diagnostics += PageReader.parseDiagnostics(parse, file: path, limit: reportedParseIssues)
 
         var main = MainTextExtractor(tree: parse.tree).extract()
-        if main.isArticle, text.withUTF8(PageReader.looksLikeFeed) {
+        if main.isArticle, decoded.utf8.withUnsafeBufferPointer(PageReader.looksLikeFeed) {
             main.isArticle = false
             main.reason = "the file is an RSS or Atom feed, not a page; read it as a feed"
         }
