@@ -116,10 +116,19 @@ public struct SeriesBuilder: Sendable {
             return d
         }
         let regionsByDepth = Set(points.keys.map(\.region)).union(parents.values).sorted { (depth($0), $0) > (depth($1), $1) }
+        // Keys by region, so each region finds its own without going over every point. A sum rolled up
+        // into a region joins the points when that region's turn comes (all its children, being deeper,
+        // have been added by then); copying it in on every child would copy its sources each time.
+        var keysOfRegion: [String: [Key]] = [:]
+        for key in points.keys { keysOfRegion[key.region, default: []].append(key) }
         var rolled: [Key: Accumulator] = [:]
+        var rolledInto: [String: [Key]] = [:]
         for region in regionsByDepth {
+            let arrived = rolledInto[region] ?? []
+            for key in arrived { points[key] = rolled[key] }
             guard let parent = parents[region] else { continue }
-            let keys = points.keys.filter { $0.region == region && (metrics[$0.metric]?.aggregate ?? .sum) == .sum }.sorted(by: Self.order)
+            let keys = ((keysOfRegion[region] ?? []) + arrived)
+                .filter { (metrics[$0.metric]?.aggregate ?? .sum) == .sum }.sorted(by: Self.order)
             for key in keys {
                 let up = Key(metric: key.metric, region: parent, period: key.period)
                 if direct[up] != nil { continue }
@@ -130,10 +139,12 @@ public struct SeriesBuilder: Sendable {
                     appendSources(child.sources, to: &rolled.values[index].sources)
                 } else {
                     rolled[up] = Accumulator(value: child.value, count: child.count, unit: child.unit, sources: child.sources, stamp: nil)
+                    rolledInto[parent, default: []].append(up)
                 }
-                points[up] = rolled[up]
             }
         }
+        // Sums that arrived after their region's turn (only in a gazetteer with a loop) still count.
+        for (key, accumulator) in rolled { points[key] = accumulator }
     }
 
     // MARK: - Order

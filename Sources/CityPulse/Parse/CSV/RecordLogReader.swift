@@ -266,43 +266,67 @@ struct RecordLogReader {
         let unitWritten = mapping.unit ?? state.unitsSeen.values.sorted().first ?? metric?.unit ?? ""
         let unit = metric?.unit ?? mapping.unit ?? state.unitsSeen.keys.sorted().first ?? ""
         let valueColumn = mapping.valueColumn ?? mapping.dateColumn
-        var rows: [(key: GroupKey, region: String, dims: [String: String], dimKey: [String], group: Group)] = []
-        rows.reserveCapacity(state.accumulators.count)
-        for (index, key) in state.keys.enumerated() {
-            var dims: [String: String] = [:]
-            var dimKey: [String] = []
-            for (k, dim) in columns.dimensions.enumerated() {
+        // Facts go out ordered by period, region id, then dimension values (as strings compare). Strings
+        // are ranked once per distinct value, so the sort compares integers; equal strings share a rank
+        // and the sort is stable, so ties keep the order the groups were first met in.
+        let dimensionCount = columns.dimensions.count
+        let groups = state.keys.count
+        var dimIndex = [Int32](repeating: 0, count: groups * dimensionCount)
+        for (g, key) in state.keys.enumerated() {
+            for k in 0..<dimensionCount {
                 var index: Int32 = -1
                 if k < 4 {
                     let packed = (key.dims >> (16 * UInt64(k))) & 0xFFFF
                     if packed > 0 { index = Int32(packed) - 1 }
                 }
                 if index < 0 { index = key.extra.first { $0 >> 24 == Int32(k) }.map { $0 & 0xFF_FFFF } ?? 0 }
-                let v = state.dims[k].string(index)
-                dims[dim.name] = v
-                dimKey.append(v)
+                dimIndex[g * dimensionCount + k] = index
             }
-            let region = key.region >= 0 ? state.regionIDs[Int(key.region)] : ""
-            rows.append((key, region, dims, dimKey, state.accumulators[index]))
         }
-        rows.sort { a, b in
-            if a.key.period != b.key.period { return a.key.period < b.key.period }
-            if a.region != b.region { return a.region < b.region }
-            return a.dimKey.lexicographicallyPrecedes(b.dimKey)
+        let regionRank = Self.ranks(of: state.regionIDs)
+        let dimRank = (0..<dimensionCount).map { k in Self.ranks(of: (0..<state.dims[k].count).map { state.dims[k].string(Int32($0)) }) }
+        let order = state.keys.indices.sorted { a, b in
+            let ka = state.keys[a], kb = state.keys[b]
+            if ka.period != kb.period { return ka.period < kb.period }
+            let ra = ka.region >= 0 ? regionRank[Int(ka.region)] : -1, rb = kb.region >= 0 ? regionRank[Int(kb.region)] : -1
+            if ra != rb { return ra < rb }
+            for k in 0..<dimensionCount {
+                let da = dimRank[k][Int(dimIndex[a * dimensionCount + k])], db = dimRank[k][Int(dimIndex[b * dimensionCount + k])]
+                if da != db { return da < db }
+            }
+            return false
         }
-        for r in rows {
-            if r.group.overflow {
-                b.diagnose(.warning, line: r.group.lines.first, .csvSumOverflow(metric: metricID))
+        for g in order {
+            let key = state.keys[g], group = state.accumulators[g]
+            if group.overflow {
+                b.diagnose(.warning, line: group.lines.first, .csvSumOverflow(metric: metricID))
                 continue
             }
-            let sources = r.group.lines.map {
+            var dims: [String: String] = [:]
+            for k in 0..<dimensionCount {
+                dims[columns.dimensions[k].name] = state.dims[k].string(dimIndex[g * dimensionCount + k])
+            }
+            let sources = group.lines.map {
                 Provenance(file: b.file, contentHash: b.contentHash, title: metric?.label, line: $0, column: valueColumn)
             }
             b.extraction.facts.append(Fact(
-                metric: metricID, kind: .observation, value: r.group.value, unit: unit, unitAsWritten: unitWritten,
-                period: CSVDate.period(fromCode: r.key.period), region: r.key.region >= 0 ? r.region : nil,
-                dimensions: r.dims, sources: sources))
-            b.extraction.rowCounts.append(r.group.rows)
+                metric: metricID, kind: .observation, value: group.value, unit: unit, unitAsWritten: unitWritten,
+                period: CSVDate.period(fromCode: key.period), region: key.region >= 0 ? state.regionIDs[Int(key.region)] : nil,
+                dimensions: dims, sources: sources))
+            b.extraction.rowCounts.append(group.rows)
         }
+    }
+
+    /// The rank of each string in the order of `<`, equal strings sharing one.
+    private static func ranks(of strings: [String]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: strings.count)
+        var rank: Int32 = -1
+        var previous: String?
+        for i in strings.indices.sorted(by: { strings[$0] < strings[$1] }) {
+            if previous != strings[i] { rank += 1 }
+            ranks[i] = rank
+            previous = strings[i]
+        }
+        return ranks
     }
 }
