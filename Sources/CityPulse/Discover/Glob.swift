@@ -30,6 +30,19 @@ public struct Glob: Sendable, Hashable {
         match(segments[...], parts[...])
     }
 
+    /// Whether some path inside the folder with these components could match, so a walk can leave out
+    /// folders no glob reaches.
+    public func couldMatch(inside folder: [ArraySlice<Unicode.Scalar>]) -> Bool {
+        var pattern = segments[...]
+        for component in folder {
+            guard let first = pattern.first else { return false }
+            if first == ["*", "*"] { return true }
+            guard Self.matchComponent(first[...], component) else { return false }
+            pattern = pattern.dropFirst()
+        }
+        return !pattern.isEmpty
+    }
+
     private func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<ArraySlice<Unicode.Scalar>>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
         if first == ["*", "*"] {

@@ -22,7 +22,8 @@ public struct SourceDiscovery: Sendable {
 
     public func discover(_ pipeline: PipelineDefinition) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let all = listFiles(&diagnostics)
+        let reachable = pipeline.sources.flatMap { $0.globs.map(Glob.init) }.filter { $0.problem == nil }
+        let all = listFiles(globs: reachable, &diagnostics)
         let components = all.map { Glob.components($0.path) }
         var files: [DiscoveredFile] = []
         for source in pipeline.sources {
@@ -46,10 +47,11 @@ public struct SourceDiscovery: Sendable {
         return (files, diagnostics)
     }
 
-    /// Every regular file under the root (links followed only when they stay inside), sorted by path.
-    private func listFiles(_ diagnostics: inout [Diagnostic]) -> [DiscoveredFile] {
+    /// Every regular file under the root (links followed only when they stay inside), sorted by path;
+    /// folders that none of `globs` can reach are not entered.
+    private func listFiles(globs: [Glob], _ diagnostics: inout [Diagnostic]) -> [DiscoveredFile] {
         var out: [DiscoveredFile] = []
-        walk(inputRoot.path, relative: "", into: &out, &diagnostics)
+        walk(inputRoot.path, relative: "", globs: globs, into: &out, &diagnostics)
         return out.sorted { $0.path < $1.path }
     }
 
@@ -57,7 +59,7 @@ public struct SourceDiscovery: Sendable {
     /// standardizes a URL per entry, which costs more than the run's own work on small inputs). Hidden
     /// entries are skipped; a symbolic link is followed only to a regular file inside the input root,
     /// and is reported when it points out of it; linked folders are not entered.
-    private func walk(_ directory: String, relative: String, into out: inout [DiscoveredFile], _ diagnostics: inout [Diagnostic]) {
+    private func walk(_ directory: String, relative: String, globs: [Glob], into out: inout [DiscoveredFile], _ diagnostics: inout [Diagnostic]) {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
         let rootPath = inputRoot.path
@@ -74,7 +76,10 @@ public struct SourceDiscovery: Sendable {
             var realPath = path
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(path, relative: relativePath, into: &out, &diagnostics)
+                let folder = Glob.components(relativePath)
+                if globs.contains(where: { $0.couldMatch(inside: folder) }) {
+                    walk(path, relative: relativePath, globs: globs, into: &out, &diagnostics)
+                }
                 continue
             case S_IFLNK:
                 let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
