@@ -5,7 +5,7 @@ import Foundation
 public struct DecodedText: Sendable, Hashable {
     /// The text as UTF-8 bytes, always well-formed. Readers that parse bytes take these: a page that was
     /// UTF-8 already is checked and copied once, never made into a `String` (which would check it again).
-    public var utf8: [UInt8]
+    public private(set) var utf8: [UInt8]
     /// Name of the encoding used (`UTF-8`, `GB18030`, `Big5`…) and, after a space, how it was chosen.
     public var encoding: String
     public var problems: [Diagnostic.Message]

@@ -30,16 +30,16 @@ struct MarkupCuts {
         var result = MarkupCuts()
         result.markup.reserveCapacity(page.count - scanner.cutBytes + scanner.cuts.count * 8)
         var from = 0
-        for body in scanner.cuts {
-            result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from..<body.lowerBound]))
+        for taken in scanner.cuts {
+            result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from..<taken.lowerBound]))
             let at = result.markup.count
-            var p = body.lowerBound
-            while let newline = UTF8Search.find(byte: 0x0A, in: page.baseAddress!, from: p, through: body.upperBound - 1) {
+            var p = taken.lowerBound
+            while let newline = UTF8Search.find(byte: 0x0A, in: page.baseAddress!, from: p, through: taken.upperBound - 1) {
                 result.markup.append(0x0A)
                 p = newline + 1
             }
-            result.cuts.append((at, body, result.markup.count - at))
-            from = body.upperBound
+            result.cuts.append((at, taken, result.markup.count - at))
+            from = taken.upperBound
         }
         result.markup.append(contentsOf: UnsafeBufferPointer(rebasing: page[from...]))
         return result
