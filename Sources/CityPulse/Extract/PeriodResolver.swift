@@ -68,7 +68,7 @@ struct PeriodResolver {
     private func explicitYear(in s: [Unicode.Scalar], _ scope: Range<Int>) -> Int? {
         var i = scope.lowerBound
         while i < scope.upperBound {
-            if let (year, month, next) = Self.yearMonth(in: s, at: i, limit: scope.upperBound), month == nil,
+            if let (year, month, _) = Self.yearMonth(in: s, at: i, limit: scope.upperBound), month == nil,
                i == 0 || !Self.isDigit(s[i - 1]) {
                 return year
             } else if let (_, _, next) = Self.yearMonth(in: s, at: i, limit: scope.upperBound) {
