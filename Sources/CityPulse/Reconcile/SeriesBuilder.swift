@@ -116,34 +116,29 @@ public struct SeriesBuilder: Sendable {
             return d
         }
         let regionsByDepth = Set(points.keys.map(\.region)).union(parents.values).sorted { (depth($0), $0) > (depth($1), $1) }
-        // Keys by region, so each region finds its own without going over every point. A sum rolled up
-        // into a region joins the points when that region's turn comes (all its children, being deeper,
-        // have been added by then); copying it in on every child would copy its sources each time.
+        // Keys by region, so each region finds its own without going over every point: its own figures,
+        // and the sums rolled up into it by its children (deeper, so done by its turn). The sums join the
+        // points once, at the end; copying one in on every child would copy its sources each time.
         var keysOfRegion: [String: [Key]] = [:]
         for key in points.keys { keysOfRegion[key.region, default: []].append(key) }
         var rolled: [Key: Accumulator] = [:]
-        var rolledInto: [String: [Key]] = [:]
         for region in regionsByDepth {
-            let arrived = rolledInto[region] ?? []
-            for key in arrived { points[key] = rolled[key] }
             guard let parent = parents[region] else { continue }
-            let keys = ((keysOfRegion[region] ?? []) + arrived)
-                .filter { (metrics[$0.metric]?.aggregate ?? .sum) == .sum }.sorted(by: Self.order)
+            let keys = (keysOfRegion[region] ?? []).filter { (metrics[$0.metric]?.aggregate ?? .sum) == .sum }.sorted(by: Self.order)
             for key in keys {
                 let up = Key(metric: key.metric, region: parent, period: key.period)
                 if direct[up] != nil { continue }
-                let child = points[key]!
+                let child = points[key] ?? rolled[key]!
                 if let index = rolled.index(forKey: up) {
                     if let s = rolled.values[index].value.adding(child.value) { rolled.values[index].value = s } else { overflowed.insert(up) }
                     rolled.values[index].count += child.count
                     appendSources(child.sources, to: &rolled.values[index].sources)
                 } else {
                     rolled[up] = Accumulator(value: child.value, count: child.count, unit: child.unit, sources: child.sources, stamp: nil)
-                    rolledInto[parent, default: []].append(up)
+                    keysOfRegion[parent, default: []].append(up)
                 }
             }
         }
-        // Sums that arrived after their region's turn (only in a gazetteer with a loop) still count.
         for (key, accumulator) in rolled { points[key] = accumulator }
     }
 

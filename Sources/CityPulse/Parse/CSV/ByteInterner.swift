@@ -1,5 +1,3 @@
-import Foundation
-
 /// Gives each distinct byte string (a region, a category, a unit) a small number, so rows of a record log
 /// are classified without making a `String` per field. The first time a string is seen, `make` decides
 /// what it stands for; afterwards the answer is looked up by number. The strings are kept one after
@@ -51,9 +49,7 @@ struct ByteInterner<Value> {
     @inline(__always)
     private func matches(_ cell: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         let start = k == 0 ? 0 : ends[k - 1]
-        guard ends[k] - start == cell.count else { return false }
-        guard let p = cell.baseAddress, cell.count > 0 else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp(p, $0.baseAddress! + start, cell.count) == 0 }
+        return bytes.withUnsafeBufferPointer { CSVBytes.equal(cell, UnsafeBufferPointer(rebasing: $0[start..<ends[k]])) }
     }
 
     /// The text of string number `index`.

@@ -24,17 +24,10 @@ enum CSVBytes {
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
 
     @inline(__always)
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
-        guard a.count > 0, let pa = a.baseAddress else { return true }
-        return b.withUnsafeBufferPointer { memcmp(pa, $0.baseAddress!, a.count) == 0 }
-    }
-
-    @inline(__always)
-    static func hasPrefix(_ a: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
-        guard a.count >= p.count else { return false }
-        for i in 0..<p.count where a[i] != p[i] { return false }
-        return true
+        guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
     }
 
     /// A hash of the bytes eight at a time (a multiply and a shift per word, SplitMix's constants):

@@ -112,7 +112,7 @@ struct MarkupCuts {
         let n: Int
         var cuts: [Range<Int>] = []
         var cutBytes = 0
-        /// Values cut in the start tag being read, kept apart until its `>` is found.
+        /// Values to cut in the start tag being read, kept apart until its `>` is found.
         var valueCuts: [Range<Int>] = []
 
         init(_ b: UnsafeBufferPointer<UInt8>) {
@@ -166,13 +166,10 @@ struct MarkupCuts {
                     var p = lt + 1
                     while p < n, isNameChar(b[p]) { p += 1 }
                     let name = lt + 1..<p
-                    let pending = valueCuts.count
-                    guard let (end, selfClosed) = startTagEnd(from: p, keepsHref: equalsIgnoringCase(name, Self.link)) else {
-                        valueCuts.removeSubrange(pending...)
-                        return true
-                    }
-                    cuts.append(contentsOf: valueCuts[pending...])
-                    valueCuts.removeSubrange(pending...)
+                    // A tag left unterminated ends the cutting; its values are not taken.
+                    guard let (end, selfClosed) = startTagEnd(from: p, keepsHref: equalsIgnoringCase(name, Self.link)) else { return true }
+                    cuts += valueCuts
+                    valueCuts.removeAll(keepingCapacity: true)
                     i = end + 1
                     guard !selfClosed else { continue }
                     let closer: [UInt8]
