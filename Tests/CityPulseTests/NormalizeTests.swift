@@ -97,6 +97,10 @@ import Testing
         ("人数(万人)", "人数(万人)"), ("GDP(亿元)", "GDP(亿元)"), ("第(1)条", "第(1)条"), ("北京(Beijing)", "北京(Beijing)"),
         ("吗(ma)", "吗(ma)"), ("a(à)", "a(à)"), ("2024(nián)", "2024(nián)"), ("创(chuàng", "创(chuàng"),
         ("创(chuàngxīn)", "创(chuàngxīn)"), ("(chuàng)", "(chuàng)"), ("创( chuàng )", "创( chuàng )"),
+        // Toneless pinyin, once the text holds three such syllables; repeated annotations go too.
+        ("青(qing)岛市(shi)(shi)(shi)就(jiu)(jiu)业(ye)", "青岛市就业"), ("就(jiu)业(ye)情(qing)况", "就业情况"),
+        ("吗(ma)呢(ne)", "吗(ma)呢(ne)"), ("用(app)用(app)用(app)", "用(app)用(app)用(app)"),
+        ("城(cheng)镇(zhen)新(xin)增(zeng)16.9万人(ren)", "城镇新增16.9万人"),
     ])
     func pinyinAnnotationTable(input: String, expected: String) {
         #expect(NormalizedText(input).normalized == expected)

@@ -1,17 +1,24 @@
-/// Finds pinyin written after a character by scrapers and converters: `創(chuàng)`, `區（qū）`. An
-/// annotation is one parenthesised syllable of lowercase pinyin letters with a tone mark (or ü), right
-/// after a CJK ideograph; a parenthesis that holds anything else is real text and stays.
+/// Finds pinyin written after a character by scrapers and converters: `創(chuàng)`, `區（qū）`,
+/// `就(jiu)(jiu)業(ye)`. An annotation is one parenthesised syllable of lowercase pinyin letters right
+/// after a CJK ideograph or after another annotation. With a tone mark (or ü) one is enough; without
+/// tones, the letters must spell a pinyin syllable and the text must hold at least three such
+/// annotations, so that a lone `吗(ma)` is left as written. A parenthesis that holds anything else is
+/// real text and stays.
 enum PinyinAnnotations {
     /// The longest syllable written with tone marks (`zhuàng`, `chuāng`).
     static let maxSyllable = 7
+    /// How many toneless annotations make a text annotated throughout.
+    static let tonelessQuorum = 3
 
     /// Ranges of `scalars` (the parentheses included) to remove, in order.
     static func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+        var found: [(range: Range<Int>, toned: Bool)] = []
+        var tonelessCount = 0
+        var lastEnd = -1
         var i = 1
         while i < scalars.count {
             let open = scalars[i]
-            guard open == "(" || open == "（", isIdeograph(scalars[i - 1]) else {
+            guard open == "(" || open == "（", isIdeograph(scalars[i - 1]) || i == lastEnd else {
                 i += 1
                 continue
             }
@@ -29,14 +36,29 @@ enum PinyinAnnotations {
                 }
             }
             let length = j - i - 1
-            if length >= 1, length <= maxSyllable, toned, j < scalars.count, scalars[j] == ")" || scalars[j] == "）" {
-                out.append(i..<(j + 1))
+            if length >= 1, length <= maxSyllable, j < scalars.count, scalars[j] == ")" || scalars[j] == "）",
+               toned || isSyllable(scalars[(i + 1)..<j]) {
+                found.append((i..<(j + 1), toned))
+                if !toned { tonelessCount += 1 }
+                lastEnd = j + 1
                 i = j + 1
             } else {
                 i += 1
             }
         }
-        return out
+        return found.filter { $0.toned || tonelessCount >= tonelessQuorum }.map(\.range)
+    }
+
+    private static let initials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""]
+    private static let finals: Set<String> = [
+        "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "ia", "ie", "iao", "iu",
+        "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue", "ve", "n", "ng", "m",
+    ]
+
+    /// Whether toneless letters spell one pinyin syllable (an initial and a final): `shi`, `jiu`, `qing`.
+    static func isSyllable(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        let word = String(String.UnicodeScalarView(letters))
+        return initials.contains { ini in word.hasPrefix(ini) && finals.contains(String(word.dropFirst(ini.count))) }
     }
 
     static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
