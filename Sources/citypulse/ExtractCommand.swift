@@ -59,7 +59,7 @@ struct ExtractCommand: AsyncParsableCommand {
                         return .quantity(f.quantity, span: r, text: String(String.UnicodeScalarView(original[r])))
                     }),
                 ]
-                if pipelinePath != nil { object["facts"] = .array(found.compactMap(\.fact).map(FeedWriter.factJSON)) }
+                if pipelinePath != nil { object["facts"] = .array(found.flatMap(\.facts).map(FeedWriter.factJSON)) }
                 print(JSONValue.object(object).compact())
             }
         }

@@ -256,7 +256,7 @@ import Testing
         #expect(docs[0].text.components(separatedBy: "\n").count == 2)
 
         let extractor = FactExtractor(pipeline: try TestRun.defaultPipeline())
-        let facts = docs.flatMap { extractor.extract($0).compactMap(\.fact) }
+        let facts = docs.flatMap { extractor.extract($0).flatMap(\.facts) }
         let markets = facts.first { $0.metric == "market_openings" && $0.value.description == "50" }
         #expect(markets != nil, "\(facts.map { "\($0.metric)=\($0.value)" })")
         #expect(markets?.sources.first?.file == "releases/hohhot-press-feed.xml#1")

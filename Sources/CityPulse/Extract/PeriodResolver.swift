@@ -1,144 +1,360 @@
 import CityPulseQuantities
 
-/// Reads the period a number refers to from the words around it: 2024年, 今年/明年 (relative to the
-/// publication date), 三年 (from the policy's start), 到2025年底, 截至10月底, "十四五"期间.
+/// Reads the period a number refers to from the time words around it: 2024年, 2023年至2025年, 今年/去年
+/// (relative to the publication date), 截至2021年底 and 截至9月底, 1至6月 and 上半年, "十四五", spans looking
+/// back (4年来, 近三年, 3年累计) and spans ahead (确保5年…, 三年十万, counted from the programme's start).
+///
+/// The time word nearest before the number in its clause governs it, else the nearest before it in its
+/// sentence (a sentence opening with 其中 continues the one before), else a span or deadline after it in
+/// the sentence (划定856个…，2023年至2025年…推进), else a time word opening its paragraph (2017年，… as a
+/// year's review), else the publication date.
 struct PeriodResolver {
     var policyStart: Day?
     var published: Day?
 
-    func period(for q: Quantity, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>) -> Period? {
-        if let p = gluedProgrammeSpan(for: q, in: s, sentence: sentence) { return clamped(p, kind) }
-        let scopes = [clause.lowerBound..<q.start, sentence.lowerBound..<q.start, clause]
-        for (i, scope) in scopes.enumerated() {
-            if let p = namedPlanPeriod(in: s, scope) { return clamped(p, kind) }
-            if let p = untilPeriod(in: s, scope, kind: kind) { return p }
-            if let y = explicitYear(in: s, scope) { return clamped(.year(y), kind) }
-            if let p = relativeYear(in: s, scope, kind: kind) { return p }
-            // "三年十万…工程实施以来，累计已有…": a result counted since the programme began.
-            if i == 1, kind == .achievement, let p = programmeSpan(in: s, scope) { return clamped(p, kind) }
+    /// A time word found in the text.
+    struct Cue {
+        enum Form {
+            case namedPlan(start: Int)
+            case yearRange(Int, Int)
+            case year(Int)
+            case month(Int, Int)
+            case months(year: Int, from: Int, to: Int)
+            case until(year: Int, month: Int?)
+            case relative(offset: Int)
+            case lookBack(years: Int)
+            case ahead(years: Int)
         }
-        guard let published else { return nil }
-        return kind == .target ? .year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
+        var form: Form
+        var range: Range<Int>
+        /// An explicit year that labels a report (2025年政府工作报告) rather than dating a number.
+        var reportYear = false
+    }
+
+    /// The period of a number: the rule that decided it and the cue it read.
+    func period(for q: Quantity, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, paragraph: Range<Int>) -> Decision<Period?> {
+        if let glued = gluedProgrammeSpan(for: q, in: s, sentence: sentence) {
+            return Decision(value: clamped(glued.0, kind), rule: "a programme named by its span and goal", cue: glued.1)
+        }
+        let cues = self.cues(in: s, sentence).filter { !$0.reportYear }
+        if let c = cues.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
+            return decided(c, kind, s, sentence, "the time word before the number in its clause")
+        }
+        if let c = cues.last(where: { $0.range.upperBound <= q.start }) {
+            return decided(c, kind, s, sentence, "the time word before the number in its sentence")
+        }
+        if let c = cues.first(where: { c in
+            guard c.range.lowerBound >= q.end else { return false }
+            switch c.form { case .yearRange, .until, .namedPlan: return true; default: return false }
+        }) {
+            return decided(c, kind, s, sentence, "the span after the number in its sentence")
+        }
+        if paragraph.lowerBound < sentence.lowerBound {
+            var i = paragraph.lowerBound
+            while i < sentence.lowerBound, s[i] == " " { i += 1 }
+            if let c = self.cues(in: s, paragraph.lowerBound..<sentence.lowerBound).first, c.range.lowerBound == i, !c.reportYear {
+                return decided(c, kind, s, paragraph.lowerBound..<sentence.lowerBound, "the time word opening the paragraph")
+            }
+        }
+        guard let published else { return Decision(value: nil, rule: "no time word and no publication date", cue: nil) }
+        let p = kind == .target ? Period.year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
+        return Decision(value: p, rule: kind == .target ? "the publication year" : "from the start of the publication year to the publication date", cue: nil)
+    }
+
+    private func decided(_ c: Cue, _ kind: Fact.Kind, _ s: [Unicode.Scalar], _ sentence: Range<Int>, _ rule: String) -> Decision<Period?> {
+        // 截至2024年10月底，今年已新增…: 今年 says where the count starts, the 截至 date where it ends.
+        if case .relative(0) = c.form, let until = cues(in: s, sentence).last(where: { u in
+            guard u.range.upperBound <= c.range.lowerBound, case .until(let y, _) = u.form else { return false }
+            return y == published?.year
+        }) {
+            return Decision(value: period(of: until, kind: kind, in: s, sentence: sentence), rule: rule + " (今年 up to the 截至 date)", cue: until.range)
+        }
+        return Decision(value: period(of: c, kind: kind, in: s, sentence: sentence), rule: rule, cue: c.range)
     }
 
     /// 三年十万: a span glued to the number (quotes aside) names a programme's length, and the number its goal.
-    func gluedProgrammeSpan(for q: Quantity, in s: [Unicode.Scalar], sentence: Range<Int>) -> Period? {
+    func gluedProgrammeSpan(for q: Quantity, in s: [Unicode.Scalar], sentence: Range<Int>) -> (Period, Range<Int>)? {
         var glued = q.start
-        while glued > sentence.lowerBound, "“”\"「」『』".unicodeScalars.contains(s[glued - 1]) { glued -= 1 }
-        return programmeSpan(in: s, max(sentence.lowerBound, glued - 3)..<glued)
+        while glued > sentence.lowerBound, TextBoundaries.quotes.contains(s[glued - 1]) { glued -= 1 }
+        let from = max(sentence.lowerBound, glued - 3)
+        guard glued - from >= 2 else { return nil }
+        for i in from..<(glued - 1) where s[i + 1] == "年" && i + 2 == glued {
+            guard let n = Self.smallNumber(s[i]), i == 0 || (Self.smallNumber(s[i - 1]) == nil && !ScalarText.isDigit(s[i - 1])) else { continue }
+            let start = policyStart ?? published.map { Day(year: $0.year, month: 1, day: 1)! }
+            guard let start else { return nil }
+            return (Period(start: start, end: Day(ordinal: start.addingYears(n).ordinal - 1)), i..<(i + 2))
+        }
+        return nil
     }
 
     /// A result cannot reach past the day it was published: its span ends there.
-    private func clamped(_ p: Period, _ kind: Fact.Kind) -> Period {
-        guard kind == .achievement, let published, published < p.end, published >= p.start else { return p }
+    func clamped(_ p: Period?, _ kind: Fact.Kind) -> Period? {
+        guard let p, kind == .achievement, let published, published < p.end, published >= p.start else { return p }
         return Period(start: p.start, end: published)
     }
 
-    /// "十四五" → 2021–2025, "十五五" → 2026–2030.
-    private func namedPlanPeriod(in s: [Unicode.Scalar], _ scope: Range<Int>) -> Period? {
-        let plans: [(String, Int)] = [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)]
-        for (name, start) in plans where !FactExtractor.occurrences(of: Array(name.unicodeScalars), in: s, within: scope).isEmpty {
-            return Period(start: Day(year: start, month: 1, day: 1)!, end: Day(year: start + 4, month: 12, day: 31)!)
-        }
-        return nil
-    }
+    // MARK: - The period of a cue
 
-    /// 到2025年底 / 截至2024年10月底: a span ending there. A result counts from the year's start when
-    /// the sentence says 今年, else from the policy's start; a plan counts from the publication year.
-    private func untilPeriod(in s: [Unicode.Scalar], _ scope: Range<Int>, kind: Fact.Kind) -> Period? {
-        for marker in ["截至", "截止", "到", "至"] {
-            for hit in FactExtractor.occurrences(of: Array(marker.unicodeScalars), in: s, within: scope) {
-                guard let (year, month, next) = Self.yearMonth(in: s, at: hit.upperBound, limit: scope.upperBound) else { continue }
-                _ = next
-                let end = month.map { Day.endOf(year: year, month: $0) } ?? Day(year: year, month: 12, day: 31)!
-                let thisYear = !FactExtractor.occurrences(of: Array("今年".unicodeScalars), in: s, within: scope.lowerBound..<s.count).isEmpty
-                let start: Day
-                if kind == .achievement {
-                    start = thisYear ? Day(year: year, month: 1, day: 1)! : (policyStart ?? Day(year: year, month: 1, day: 1)!)
-                } else {
-                    start = Day(year: published?.year ?? year, month: 1, day: 1)!
-                }
-                return Period(start: min(start, end), end: end)
+    func period(of c: Cue, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>) -> Period? {
+        switch c.form {
+        case .namedPlan(let start):
+            return clamped(Period(start: Day(year: start, month: 1, day: 1)!, end: Day(year: start + 4, month: 12, day: 31)!), kind)
+        case .yearRange(let a, let b):
+            return clamped(Period(start: Day(year: a, month: 1, day: 1)!, end: Day(year: b, month: 12, day: 31)!), kind)
+        case .year(let y):
+            return clamped(.year(y), kind)
+        case .month(let y, let m):
+            return clamped(.month(y, m), kind)
+        case .months(let y, let a, let b):
+            return clamped(Period(start: Day(year: y, month: a, day: 1)!, end: Day.endOf(year: y, month: b)), kind)
+        case .until(let y, let m):
+            let end = m.map { Day.endOf(year: y, month: $0) } ?? Day(year: y, month: 12, day: 31)!
+            let start: Day
+            if kind == .achievement {
+                let thisYear = !ScalarText.occurrences(of: "今年", in: s, within: sentence).isEmpty || m != nil
+                start = thisYear ? Day(year: y, month: 1, day: 1)! : (policyStart ?? Day(year: y, month: 1, day: 1)!)
+            } else {
+                start = Day(year: published?.year ?? y, month: 1, day: 1)!
             }
-        }
-        return nil
-    }
-
-    /// A four-digit year written with 年, not followed by a month (2024年新增…).
-    private func explicitYear(in s: [Unicode.Scalar], _ scope: Range<Int>) -> Int? {
-        var i = scope.lowerBound
-        while i < scope.upperBound {
-            if let (year, month, _) = Self.yearMonth(in: s, at: i, limit: scope.upperBound), month == nil,
-               i == 0 || !Self.isDigit(s[i - 1]) {
-                return year
-            } else if let (_, _, next) = Self.yearMonth(in: s, at: i, limit: scope.upperBound) {
-                i = next
-                continue
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// 今年, 明年, 去年 relative to the publication date.
-    private func relativeYear(in s: [Unicode.Scalar], _ scope: Range<Int>, kind: Fact.Kind) -> Period? {
-        guard let published else { return nil }
-        let words: [(String, Int)] = [("今年", 0), ("本年", 0), ("明年", 1), ("去年", -1)]
-        for (word, offset) in words where !FactExtractor.occurrences(of: Array(word.unicodeScalars), in: s, within: scope).isEmpty {
+            return Period(start: min(start, end), end: end)
+        case .relative(let offset):
+            guard let published else { return nil }
             let year = published.year + offset
             if kind == .achievement, offset == 0 { return Period(start: Day(year: year, month: 1, day: 1)!, end: published) }
             return .year(year)
+        case .lookBack(let n):
+            guard let endYear = lookBackEnd(before: c.range.lowerBound, in: s, sentence: sentence) else { return nil }
+            let end = endYear == published?.year ? published! : Day(year: endYear, month: 12, day: 31)!
+            return Period(start: Day(year: endYear - n + 1, month: 1, day: 1)!, end: end)
+        case .ahead(let n):
+            let start = startYear(before: c.range.lowerBound, in: s, sentence: sentence).map { Day(year: $0, month: 1, day: 1)! }
+                ?? policyStart ?? published.map { Day(year: $0.year, month: 1, day: 1)! }
+            guard let start else { return nil }
+            return clamped(Period(start: start, end: Day(ordinal: start.addingYears(n).ordinal - 1)), kind)
+        }
+    }
+
+    /// The year a look-back span ends: a year named before it in the sentence (the year before, when
+    /// the year labels a report), else the publication year, or the year before when the text was
+    /// published in January or February (reviews at a year's start look back on the years before).
+    private func lookBackEnd(before position: Int, in s: [Unicode.Scalar], sentence: Range<Int>) -> Int? {
+        let earlier = cues(in: s, sentence).filter { $0.range.upperBound <= position }
+        for c in earlier.reversed() {
+            switch c.form {
+            case .year(let y), .until(let y, _), .month(let y, _), .months(let y, _, _), .yearRange(_, let y):
+                let y = c.reportYear ? y - 1 : y
+                return min(y, published?.year ?? y)
+            default: continue
+            }
+        }
+        guard let published else { return nil }
+        return published.month <= 2 ? published.year - 1 : published.year
+    }
+
+    /// A year followed by a start word earlier in the sentence (2022年6月启动，提出5年…).
+    private func startYear(before position: Int, in s: [Unicode.Scalar], sentence: Range<Int>) -> Int? {
+        for c in cues(in: s, sentence).reversed() where c.range.upperBound <= position {
+            let y: Int
+            switch c.form {
+            case .year(let v), .month(let v, _): y = v
+            default: continue
+            }
+            var k = c.range.upperBound
+            while k < position, k - c.range.upperBound < 3, s[k] == " " || s[k] == "," || s[k] == "，" { k += 1 }
+            if TextCues.startWords.contains(where: { ScalarText.hasWord($0, in: s, at: k) }) { return y }
         }
         return nil
     }
 
-    /// 三年, 两年, 5年 naming a programme's length: counted from the policy's start.
-    private func programmeSpan(in s: [Unicode.Scalar], _ scope: Range<Int>) -> Period? {
-        let numerals: [Unicode.Scalar: Int] = ["一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
-        guard let start = policyStart ?? published.map({ Day(year: $0.year, month: 1, day: 1)! }) else { return nil }
-        var i = scope.lowerBound
-        while i + 1 < scope.upperBound {
-            if s[i + 1] == "年", i == 0 || (numerals[s[i - 1]] == nil && !Self.isDigit(s[i - 1])) {
-                let n = numerals[s[i]] ?? (Self.isDigit(s[i]) ? Int(s[i].value - 48) : nil)
-                if let n, n > 0, !(i + 2 < s.count && (s[i + 2] == "级" || s[i + 2] == "前")) {
-                    let end = Day(ordinal: start.addingYears(n).ordinal - 1)
-                    return Period(start: start, end: end)
-                }
+    // MARK: - Finding cues
+
+    /// The time words inside `range`, left to right.
+    func cues(in s: [Unicode.Scalar], _ range: Range<Int>) -> [Cue] {
+        var out: [Cue] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, s.count)
+        while i < end {
+            if let c = cue(at: i, in: s, limit: end, earlier: out) {
+                out.append(c)
+                i = max(c.range.upperBound, i + 1)
+            } else {
+                i += 1
             }
-            i += 1
         }
-        return nil
+        return out
+    }
+
+    private static let namedPlans: [(String, Int)] = [("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021), ("十五五", 2026)]
+    private static let relatives: [(String, Int)] = [("今年", 0), ("本年", 0), ("明年", 1), ("去年", -1), ("上年", -1)]
+    private static let halves: [(String, Int, Int)] = [
+        ("上半年", 1, 6), ("下半年", 7, 12), ("前三季度", 1, 9), ("第一季度", 1, 3), ("一季度", 1, 3), ("第二季度", 4, 6),
+        ("二季度", 4, 6), ("第三季度", 7, 9), ("三季度", 7, 9), ("第四季度", 10, 12), ("四季度", 10, 12),
+    ]
+
+    private func cue(at i: Int, in s: [Unicode.Scalar], limit: Int, earlier: [Cue]) -> Cue? {
+        for (name, start) in Self.namedPlans where ScalarText.hasWord(name, in: s, at: i) {
+            return Cue(form: .namedPlan(start: start), range: i..<(i + 3))
+        }
+        if ScalarText.isDigit(s[i]), i == 0 || !ScalarText.isDigit(s[i - 1]),
+           let c = yearCue(at: i, in: s, limit: limit) ?? monthCue(at: i, in: s, limit: limit, earlier: earlier) {
+            return c
+        }
+        for (word, offset) in Self.relatives where ScalarText.hasWord(word, in: s, at: i) {
+            return Cue(form: .relative(offset: offset), range: i..<(i + 2))
+        }
+        for (word, a, b) in Self.halves where ScalarText.hasWord(word, in: s, at: i) {
+            let n = word.unicodeScalars.count
+            // 2023年上半年 is read with its year; 三季度 inside 前三季度 was taken whole.
+            return Cue(form: .months(year: inferredYear(month: b, earlier: earlier), from: a, to: b), range: i..<(i + n))
+        }
+        return spanCue(at: i, in: s, limit: limit)
+    }
+
+    /// 2024年, 2024年底, 2024年10月(底), 2017年1-3月份, 2023年至2025年, 2020-2022年, with 截至/到 before.
+    private func yearCue(at i: Int, in s: [Unicode.Scalar], limit: Int) -> Cue? {
+        guard let (year, afterYear) = Self.fourDigitYear(in: s, at: i) else { return nil }
+        let until = Self.untilMarker(before: i, in: s)
+        // 2020-2022年, 2023—2025年
+        if afterYear < s.count, "-—–~至到".unicodeScalars.contains(s[afterYear]),
+           let (second, after2) = Self.fourDigitYear(in: s, at: afterYear + 1), second >= year, after2 < s.count, s[after2] == "年" {
+            return Cue(form: .yearRange(year, second), range: i..<(after2 + 1))
+        }
+        guard afterYear < s.count, s[afterYear] == "年" else { return nil }
+        var j = afterYear + 1
+        // 1987年至2016年底
+        if j < s.count, "至到-—".unicodeScalars.contains(s[j]), let (second, after2) = Self.fourDigitYear(in: s, at: j + 1),
+           second >= year, after2 < s.count, s[after2] == "年" {
+            var k = after2 + 1
+            if k < s.count, s[k] == "底" || s[k] == "末" { k += 1 }
+            return withReport(Cue(form: .yearRange(year, second), range: i..<k), s)
+        }
+        if let (m, after) = Self.month(in: s, at: j) {
+            if s[after - 1] != "月" {
+                // 2017年1-3月份
+                if let (m2, after2) = Self.month(in: s, at: after + 1), m2 >= m, s[after2 - 1] == "月" {
+                    var k = after2
+                    if k < s.count, s[k] == "份" { k += 1 }
+                    return Cue(form: .months(year: year, from: m, to: m2), range: i..<k)
+                }
+                return withReport(Cue(form: until ? .until(year: year, month: nil) : .year(year), range: i..<j), s)
+            }
+            var k = after
+            let endOfMonth = k < s.count && (s[k] == "底" || s[k] == "末")
+            if endOfMonth { k += 1 }
+            return Cue(form: until || endOfMonth ? .until(year: year, month: m) : .month(year, m), range: i..<k)
+        }
+        if j < s.count, s[j] == "底" || s[j] == "末" {
+            j += 1
+            return withReport(Cue(form: until ? .until(year: year, month: nil) : .year(year), range: i..<j), s)
+        }
+        return withReport(Cue(form: until ? .until(year: year, month: nil) : .year(year), range: i..<j), s)
+    }
+
+    private func withReport(_ c: Cue, _ s: [Unicode.Scalar]) -> Cue {
+        var c = c
+        let window = c.range.upperBound..<min(s.count, c.range.upperBound + 12)
+        c.reportYear = TextCues.reportWords.contains { !ScalarText.occurrences(of: $0, in: s, within: window).isEmpty }
+        return c
+    }
+
+    /// 截至9月底, 1至6月, 1-3月份: months of the year named before them, else of the publication year.
+    private func monthCue(at i: Int, in s: [Unicode.Scalar], limit: Int, earlier: [Cue]) -> Cue? {
+        guard i == 0 || s[i - 1] != "年", let (m, after) = Self.month(in: s, at: i) else { return nil }
+        if s[after - 1] != "月", after < s.count, "-—至到".unicodeScalars.contains(s[after]), let (m2, after2) = Self.month(in: s, at: after + 1),
+           m2 >= m, s[after2 - 1] == "月" {
+            var k = after2
+            if k < s.count, s[k] == "份" { k += 1 }
+            return Cue(form: .months(year: inferredYear(month: m2, earlier: earlier), from: m, to: m2), range: i..<k)
+        }
+        guard s[after - 1] == "月", Self.untilMarker(before: i, in: s) else { return nil }
+        var k = after
+        if k < s.count, s[k] == "底" || s[k] == "末" || s[k] == "份" { k += 1 }
+        return Cue(form: .until(year: inferredYear(month: m, earlier: earlier), month: m), range: i..<k)
+    }
+
+    /// The year of a date written without one: the year named last before it, else the publication
+    /// year (the year before, when the month has not come yet at publication).
+    private func inferredYear(month: Int, earlier: [Cue]) -> Int {
+        for c in earlier.reversed() {
+            switch c.form {
+            case .year(let y), .month(let y, _), .until(let y, _): return y
+            default: continue
+            }
+        }
+        guard let published else { return 0 }
+        return month > published.month ? published.year - 1 : published.year
+    }
+
+    /// 三年, 5年, 两年 as a span: looking back (4年来, 近三年, 3年累计) or ahead (确保5年…).
+    private func spanCue(at i: Int, in s: [Unicode.Scalar], limit: Int) -> Cue? {
+        guard i + 1 < s.count, s[i + 1] == "年", let n = Self.smallNumber(s[i]) ?? (ScalarText.isDigit(s[i]) ? Int(s[i].value - 48) : nil), n > 0,
+              i == 0 || (Self.smallNumber(s[i - 1]) == nil && !ScalarText.isDigit(s[i - 1]) && s[i - 1] != "第") else { return nil }
+        let next = i + 2 < s.count ? s[i + 2] : " "
+        if "级前后底末度代内初中轻".unicodeScalars.contains(next) { return nil }
+        let back = TextCues.lookBackAfterSpan.contains { ScalarText.hasWord($0, in: s, at: i + 2) }
+            || TextCues.lookBackBeforeSpan.contains { ScalarText.hasWord($0, in: s, endingAt: i) }
+        return Cue(form: back ? .lookBack(years: n) : .ahead(years: n), range: i..<(i + 2))
     }
 
     // MARK: - Digits
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+    static func smallNumber(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "一": 1
+        case "两", "二": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        case "十": 10
+        default: nil
+        }
+    }
 
-    /// `2024年` or `2024年10月` (optionally followed by 底/末) starting at `i`: year, month, index after.
-    static func yearMonth(in s: [Unicode.Scalar], at i: Int, limit: Int) -> (Int, Int?, Int)? {
-        guard i + 4 < min(limit, s.count) || (i + 4 < s.count) else { return nil }
+    /// 截至, 截止, 到 or 至 right before `i` (at most one scalar such as 于 between).
+    static func untilMarker(before i: Int, in s: [Unicode.Scalar]) -> Bool {
+        for marker in ["截至", "截止", "到", "至"] {
+            if ScalarText.hasWord(marker, in: s, endingAt: i) { return true }
+            if i > 0, s[i - 1] == "于" || s[i - 1] == " ", ScalarText.hasWord(marker, in: s, endingAt: i - 1) { return true }
+        }
+        return false
+    }
+
+    /// Four digits from 1900 to 2100 not followed by another digit: the year and the index after it.
+    static func fourDigitYear(in s: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
+        guard i + 4 <= s.count else { return nil }
         var year = 0
         for k in 0..<4 {
-            guard i + k < s.count, isDigit(s[i + k]) else { return nil }
+            guard ScalarText.isDigit(s[i + k]) else { return nil }
             year = year * 10 + Int(s[i + k].value - 48)
         }
-        guard i + 4 < s.count, s[i + 4] == "年", (1900...2100).contains(year) else { return nil }
-        guard i + 4 >= s.count - 1 || !isDigit(s[min(i + 4, s.count - 1)]) else { return nil }
-        var j = i + 5
-        var month = 0
-        var digits = 0
-        while j < s.count, isDigit(s[j]), digits < 2 {
-            month = month * 10 + Int(s[j].value - 48)
-            j += 1
-            digits += 1
-        }
-        if digits > 0, j < s.count, s[j] == "月", (1...12).contains(month) {
-            j += 1
-            if j < s.count, s[j] == "底" || s[j] == "末" { j += 1 }
-            return (year, month, j)
-        }
-        var k = i + 5
-        if k < s.count, s[k] == "底" || s[k] == "末" { k += 1 }
-        return (year, nil, k)
+        guard (1900...2100).contains(year), i + 4 == s.count || !ScalarText.isDigit(s[i + 4]) else { return nil }
+        return (year, i + 4)
     }
+
+    /// One or two digits of a month (1–12) at `i`, and the index after them and a following 月.
+    static func month(in s: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
+        var m = 0
+        var j = i
+        while j < s.count, j - i < 2, ScalarText.isDigit(s[j]) {
+            m = m * 10 + Int(s[j].value - 48)
+            j += 1
+        }
+        guard j > i, (1...12).contains(m), j == s.count || !ScalarText.isDigit(s[j]) else { return nil }
+        if j < s.count, s[j] == "月" { return (m, j + 1) }
+        // 1-3月: the first month has no 月 of its own.
+        if j < s.count, "-—至到".unicodeScalars.contains(s[j]) { return (m, j) }
+        return nil
+    }
+}
+
+/// A decision of a fact rule: the value, the rule that decided it and the words it read.
+struct Decision<Value> {
+    var value: Value
+    var rule: String
+    /// The cue's span in the normalized text.
+    var cue: Range<Int>?
 }

@@ -58,7 +58,7 @@ public struct FileProcessor: Sendable {
             }
             var found: [Fact] = []
             for i in documents.indices {
-                found += facts.extract(documents[i]).compactMap(\.fact)
+                found += facts.extract(documents[i]).flatMap(\.facts)
                 documents[i].text = ""
             }
             return FileResult(documents: documents, facts: found, diagnostics: diagnostics)

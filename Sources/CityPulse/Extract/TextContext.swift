@@ -1,0 +1,111 @@
+/// A document's normalized text as the fact rules read it: scalars, the spans of sentences, clauses and
+/// paragraphs around a position, and what the document as a whole says (its place, a plan headline).
+struct TextContext {
+    let s: [Unicode.Scalar]
+    let published: Day?
+    let policyStart: Day?
+    /// The place the document is about, when its title, first paragraph or text names one.
+    let documentPlace: PlaceIndex.Hit?
+    /// A plan word in the headline (西安将设立一批早市…), if any.
+    let headlinePlan: String?
+
+    init(s: [Unicode.Scalar], title: [Unicode.Scalar], published: Day?, policyStart: Day?, places: PlaceIndex) {
+        self.s = s
+        self.published = published
+        self.policyStart = policyStart
+        documentPlace = places.documentPlace(title: title, text: s)
+        headlinePlan = TextCues.headlinePlan.first { !ScalarText.occurrences(of: $0, in: title, within: 0..<title.count).isEmpty }
+    }
+
+    /// The span between the boundaries around `range`.
+    func span(around range: Range<Int>, ends: Set<Unicode.Scalar>) -> Range<Int> {
+        var start = range.lowerBound
+        while start > 0, !ends.contains(s[start - 1]) { start -= 1 }
+        var end = range.upperBound
+        while end < s.count, !ends.contains(s[end]) { end += 1 }
+        return start..<end
+    }
+
+    func clause(around r: Range<Int>) -> Range<Int> { span(around: r, ends: TextBoundaries.clauseEnds) }
+    func paragraph(around r: Range<Int>) -> Range<Int> { span(around: r, ends: TextBoundaries.paragraphEnds) }
+
+    /// The sentence around `r`; a sentence that opens with 其中 or 分别 takes in the one before it in
+    /// the same paragraph, whose frame (截至…, 将…, the metric) it continues.
+    func sentence(around r: Range<Int>) -> Range<Int> {
+        var sentence = span(around: r, ends: TextBoundaries.sentenceEnds)
+        while continues(sentence), sentence.lowerBound > 0, s[sentence.lowerBound - 1] != "\n" {
+            let before = span(around: (sentence.lowerBound - 1)..<(sentence.lowerBound - 1), ends: TextBoundaries.sentenceEnds)
+            sentence = before.lowerBound..<sentence.upperBound
+        }
+        return sentence
+    }
+
+    /// Whether the sentence opens with a word that continues the one before it.
+    private func continues(_ sentence: Range<Int>) -> Bool {
+        var i = sentence.lowerBound
+        while i < sentence.upperBound, s[i] == " " || TextBoundaries.quotes.contains(s[i]) { i += 1 }
+        return TextCues.continuations.contains { ScalarText.hasWord($0, in: s, at: i) }
+    }
+
+    func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r.clamped(to: 0..<s.count)])) }
+}
+
+/// Searches in scalar arrays.
+enum ScalarText {
+    /// Every occurrence of `word` lying inside `range`.
+    static func occurrences(of word: String, in s: [Unicode.Scalar], within range: Range<Int>) -> [Range<Int>] {
+        occurrences(of: Array(word.unicodeScalars), in: s, within: range)
+    }
+
+    /// Every occurrence of `word` lying inside `range`.
+    static func occurrences(of word: [Unicode.Scalar], in s: [Unicode.Scalar], within range: Range<Int>) -> [Range<Int>] {
+        let range = range.clamped(to: 0..<s.count)
+        guard !word.isEmpty, range.count >= word.count else { return [] }
+        var hits: [Range<Int>] = []
+        var i = range.lowerBound
+        let last = range.upperBound - word.count
+        while i <= last {
+            if s[i] == word[0] {
+                var j = 1
+                while j < word.count, s[i + j] == word[j] { j += 1 }
+                if j == word.count { hits.append(i..<(i + word.count)) }
+            }
+            i += 1
+        }
+        return hits
+    }
+
+    /// Whether `word` stands at `i`.
+    static func hasWord(_ word: String, in s: [Unicode.Scalar], at i: Int) -> Bool {
+        var k = i
+        for c in word.unicodeScalars {
+            guard k < s.count, s[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `word` ends just before `i`.
+    static func hasWord(_ word: String, in s: [Unicode.Scalar], endingAt i: Int) -> Bool {
+        let n = word.unicodeScalars.count
+        return i - n >= 0 && hasWord(word, in: s, at: i - n)
+    }
+
+    /// The last occurrence of any of `words` inside `range`: the word and its span.
+    static func last(of words: [String], in s: [Unicode.Scalar], within range: Range<Int>) -> (String, Range<Int>)? {
+        var best: (String, Range<Int>)?
+        for w in words {
+            if let hit = occurrences(of: w, in: s, within: range).last, best == nil || hit.lowerBound > best!.1.lowerBound {
+                best = (w, hit)
+            }
+        }
+        return best
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
+    }
+}
