@@ -59,10 +59,23 @@ struct ExtractCommand: AsyncParsableCommand {
                         return .quantity(f.quantity, span: r, text: String(String.UnicodeScalarView(original[r])))
                     }),
                 ]
-                if pipelinePath != nil { object["facts"] = .array(found.flatMap(\.facts).map(FeedWriter.factJSON)) }
+                if pipelinePath != nil { object["facts"] = .array(found.flatMap(\.claims).map(Self.factWithReasons)) }
                 print(JSONValue.object(object).compact())
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// A fact as the feed writes it, with `why`: the rule behind its metric, kind, period and region,
+    /// and the words each rule read (`cue`, with `start`/`end` in the original text).
+    static func factWithReasons(_ claim: FactExtractor.Claim) -> JSONValue {
+        guard case .object(var row) = FeedWriter.factJSON(claim.fact) else { return FeedWriter.factJSON(claim.fact) }
+        func reason(_ r: FactReasons.Reason) -> JSONValue {
+            ["rule": .string(r.rule), "cue": .string(r.cue),
+             "start": r.span.map { .int($0.lowerBound) } ?? .null, "end": r.span.map { .int($0.upperBound) } ?? .null]
+        }
+        let why = claim.reasons
+        row["why"] = ["metric": reason(why.metric), "kind": reason(why.kind), "period": reason(why.period), "region": reason(why.region)]
+        return .object(row)
     }
 }
