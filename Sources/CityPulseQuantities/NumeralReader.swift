@@ -322,7 +322,9 @@ struct NumeralReader: Sendable {
                 } else {
                     break
                 }
-                guard let p = pendingValue(before: 10), let a = total.adding(wan), let b = a.adding(section),
+                // 五千八点五 is 5800.5: a digit after 千 (百, 万…) keeps its abbreviated place before the
+                // point, as it does at the end of the numeral (三千二 is 3200).
+                guard let p = pendingValue(before: Int64.max), let a = total.adding(wan), let b = a.adding(section),
                     let whole = b.adding(p), let withFraction = whole.adding(fraction)
                 else { break }
                 pending = withFraction
