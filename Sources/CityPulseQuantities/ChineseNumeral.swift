@@ -4,7 +4,7 @@
 /// 三万五 = 35000, 两千六), 大写 (壹仟贰佰), digit strings (一七二零 = 1720, 二〇〇二), Arabic numbers
 /// with separators and decimals (34,567, １２．５), mixed forms (1.5万, 3万4千, 100万三千, 一百点123),
 /// a sign (负, 負, -), the letter multipliers k, w, M, G (100K, 1.2M), and an amount's yuan tail
-/// (壹拾壹元整, 壹拾壹元壹角壹分). Anything else in the string makes it not a number.
+/// (壹拾壹元整, 壹拾壹元壹角壹分), a count of dozens (五打 = 60). Anything else in the string makes it not a number.
 public enum ChineseNumeral {
     /// The exact value of `text`, or nil when `text` is not, as a whole, one numeral.
     public static func parse(_ text: String) -> ExactDecimal? {
@@ -24,6 +24,10 @@ public enum ChineseNumeral {
             guard let sum = value.adding(added) else { return nil }
             value = sum
             end = tailEnd
+        }
+        if end + 1 == u.count, u[end] == 0x6253, !reading.hasFraction, let dozens = value.multiplied(by: ExactDecimal(12)) {
+            value = dozens  // 五打: five dozen
+            end += 1
         }
         guard end == u.count else { return nil }
         return negative ? value.negated : value

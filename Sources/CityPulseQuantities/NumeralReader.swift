@@ -120,7 +120,10 @@ struct NumeralReader: Sendable {
     /// The longest numeral starting at `start`, or nil when none starts there.
     func read(_ u: [UInt32], from start: Int) -> NumeralReading? {
         let n = u.count
+        if start < n, let word = Self.wordNumeral(u, at: start) { return word }
         var i = start
+        // The parts at 兆 (10¹²), 亿 (10⁸) and 万 (10⁴) level, and the section below 万.
+        var zhao = ExactDecimal.zero
         var total = ExactDecimal.zero
         var wan = ExactDecimal.zero
         var section = ExactDecimal.zero
@@ -252,8 +255,30 @@ struct NumeralReader: Sendable {
                 if scaledFraction, lastMultiplier >= m { break }
                 if previous == .none, !lenient { break }
                 if previous == .zero { break }
+                // 兆瓦, 兆赫, 千兆光网: before a unit 兆 is the prefix mega, not the multiplier.
+                if m == NumeralScalar.zhao, i + 1 < n, NumeralScalar.isMegaUnitStart(u[i + 1]) { break }
                 guard let p = pendingValue(before: m), var x = section.adding(p) else { break }
                 let M = ExactDecimal(significand: m)
+                if m == 10_000, previous == .multiplier, lastMultiplier >= 10_000, lastMultiplier < NumeralScalar.zhao,
+                    NumeralScalar.bigMultiplier(u[i - 1]) == lastMultiplier
+                {
+                    // 三万万 (3×10⁸), 三亿万 (3×10¹²): 万 right after 万 or 亿 multiplies what is written so far.
+                    if lastMultiplier == 10_000 {
+                        guard total == .zero, let scaled = wan.multiplied(by: M) else { break }
+                        total = scaled
+                        wan = .zero
+                        seenWanInSection = false
+                    } else {
+                        guard zhao == .zero, let scaled = total.multiplied(by: M) else { break }
+                        zhao = scaled
+                        total = .zero
+                    }
+                    lastMultiplier *= 10_000
+                    reading.trailingMultipliers.append(m)
+                    i += 1
+                    reading.end = i
+                    continue
+                }
                 if m == 10_000 {
                     if seenWanInSection { break }
                     if x == .zero {
@@ -263,6 +288,19 @@ struct NumeralReader: Sendable {
                     guard let scaled = x.multiplied(by: M) else { break }
                     wan = scaled
                     seenWanInSection = true
+                } else if m == NumeralScalar.zhao {
+                    // 3兆2000亿: everything written so far is scaled, and 亿 and 万 may follow again.
+                    guard zhao == .zero, let withWan = x.adding(wan), let withYi = withWan.adding(total) else { break }
+                    x = withYi
+                    if x == .zero {
+                        guard previous == .none else { break }
+                        x = ExactDecimal(1)
+                    }
+                    guard let scaled = x.multiplied(by: M) else { break }
+                    zhao = scaled
+                    total = .zero
+                    wan = .zero
+                    seenWanInSection = false
                 } else {
                     guard let withWan = x.adding(wan) else { break }
                     x = withWan
@@ -324,10 +362,11 @@ struct NumeralReader: Sendable {
                 }
                 // 五千八点五 is 5800.5: a digit after 千 (百, 万…) keeps its abbreviated place before the
                 // point, as it does at the end of the numeral (三千二 is 3200).
-                guard let p = pendingValue(before: Int64.max), let a = total.adding(wan), let b = a.adding(section),
-                    let whole = b.adding(p), let withFraction = whole.adding(fraction)
+                guard let p = pendingValue(before: Int64.max), let z = zhao.adding(total), let a = z.adding(wan),
+                    let b = a.adding(section), let whole = b.adding(p), let withFraction = whole.adding(fraction)
                 else { break }
                 pending = withFraction
+                zhao = .zero
                 total = .zero
                 wan = .zero
                 section = .zero
@@ -365,14 +404,33 @@ struct NumeralReader: Sendable {
         if previous == .zero, let kept = beforeZero { reading = kept }
         guard reading.end > start else { return nil }
         // Tokens refused after the last good one never touched the state, so the value is complete.
-        guard let p = pendingValue(before: Int64.max), let a = total.adding(wan), let b = a.adding(section),
-            let value = b.adding(p)
+        guard let p = pendingValue(before: Int64.max), let z = zhao.adding(total), let a = z.adding(wan),
+            let b = a.adding(section), let value = b.adding(p)
         else { return nil }
         reading.value = value
         reading.isDigitString =
             digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic && !reading.hasFraction
         if arabicOnly, reading.hasArabic, !reading.hasChinese { reading.plainArabicDigits = arabicDigits }
         return reading
+    }
+
+    /// Words that are a whole numeral and take nothing after them: 半百 (50) and 俩 倆 (two, with its
+    /// counter inside: 俩人, 哥倆).
+    static func wordNumeral(_ u: [UInt32], at start: Int) -> NumeralReading? {
+        let c = u[start]
+        if NumeralScalar.isFusedTwo(c) {
+            var r = NumeralReading(start: start, end: start + 1, value: ExactDecimal(2), trailingStart: start + 1)
+            r.hasChinese = true
+            r.chineseDigitCount = 1
+            return r
+        }
+        if c == 0x534A, start + 1 < u.count, NumeralScalar.smallMultiplier(u[start + 1]) == 100 {  // 半百 半佰
+            var r = NumeralReading(start: start, end: start + 2, value: ExactDecimal(50), trailingStart: start + 2)
+            r.hasChinese = true
+            r.hasMultiplier = true
+            return r
+        }
+        return nil
     }
 
     /// k, K (10³), w, W (10⁴), and when lenient M (10⁶), G (10⁹).

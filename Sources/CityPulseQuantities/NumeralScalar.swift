@@ -40,13 +40,30 @@ enum NumeralScalar {
         }
     }
 
-    /// Section multipliers: 万 萬 (10⁴), 亿 億 (10⁸).
+    /// Section multipliers: 万 萬 (10⁴), 亿 億 (10⁸), 兆 (10¹², 万亿).
     @inline(__always)
     static func bigMultiplier(_ c: UInt32) -> Int64? {
         switch c {
         case 0x4E07, 0x842C: return 10_000  // 万 萬
         case 0x4EBF, 0x5104: return 100_000_000  // 亿 億
+        case 0x5146: return zhao  // 兆
         default: return nil
+        }
+    }
+
+    /// 兆 as a numeral multiplier: 10¹², the 万亿 of Taiwan and Hong Kong finance pages (3兆元).
+    static let zhao: Int64 = 1_000_000_000_000
+
+    /// Scalars after which 兆 is the prefix mega of a unit, not 10¹²: 兆瓦 兆赫 兆帕 兆焦 兆欧 兆伏 兆安
+    /// 兆吨 兆卡 兆字节 兆比特 兆位 兆级, 百兆宽带, 千兆光网/网络, 兆米, and the letters of MB, Mbps.
+    @inline(__always)
+    static func isMegaUnitStart(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x74E6, 0x8D6B, 0x5E15, 0x7126, 0x6B27, 0x6B50, 0x4F0F, 0x5B89, 0x5428, 0x5678, 0x5361, 0x5B57,
+            0x6BD4, 0x4F4D, 0x7EA7, 0x7D1A, 0x5BBD, 0x5BEC, 0x5149, 0x7F51, 0x7DB2, 0x7C73:
+            return true
+        default:
+            return isASCIILetter(c)
         }
     }
 
@@ -60,6 +77,10 @@ enum NumeralScalar {
         default: return nil
         }
     }
+
+    /// 俩 倆: two and its counter in one character (俩人 is two people, 哥倆 two brothers).
+    @inline(__always)
+    static func isFusedTwo(_ c: UInt32) -> Bool { c == 0x4FE9 || c == 0x5006 }
 
     @inline(__always)
     static func isMultiplier(_ c: UInt32) -> Bool {

@@ -214,8 +214,13 @@ extension ScanPass {
         // A lone Chinese digit is a word unless something makes it a count: 三年, 两家, 近三成. A lone
         // 一 is the article (一个包, 一批, 一刻钟) and 零 alone is 零售, 零距离.
         if plain, r.hasChinese, !r.hasArabic, r.scalarCount == 1, !ordinal {
-            let counted = !unit.isEmpty || scaledByWord || prefixQualifier != nil || postQualifier != nil || qualifier != nil
-            let article = r.value == ExactDecimal(1) && unitClass != .percent && !tailRead && !scaledByWord
+            if NumeralScalar.isFusedTwo(u[r.start]) {
+                // 俩 carries its counter (俩人, 哥俩); 伎俩 is a word.
+                if r.start - 1 >= 0, u[r.start - 1] == 0x4F0E { return r.end }
+            }
+            let counted = NumeralScalar.isFusedTwo(u[r.start]) || !unit.isEmpty || scaledByWord || prefixQualifier != nil || postQualifier != nil || qualifier != nil
+            // 一成 and 一打 count: their unit scales the number.
+            let article = r.value == ExactDecimal(1) && unitClass != .percent && scale == nil && !tailRead && !scaledByWord
             if r.value == .zero || article || !counted {
                 return r.end
             }

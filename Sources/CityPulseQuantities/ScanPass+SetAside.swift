@@ -14,6 +14,8 @@ extension ScanPass {
         if e + 1 < n, NumeralScalar.isSpace(u[e]), u[e + 1] == 0x5E74 || u[e + 1] == 0x6708 || u[e + 1] == 0x65E5 {
             e += 1
         }
+        // 俩月, 俩年 are lengths of time, never February or a year.
+        if NumeralScalar.isFusedTwo(u[r.start]) { return nil }
         let integer = !r.hasFraction && r.value.exponent >= 0 && r.value.significand >= 0
         let whole = integer ? Int(r.value.significand) : -1
         switch u[e] {

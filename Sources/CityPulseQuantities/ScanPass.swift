@@ -31,7 +31,7 @@ struct ScanPass {
     static func mayStart(_ c: UInt32) -> Bool {
         NumeralScalar.arabicDigit(c) != nil || NumeralScalar.chineseDigit(c) != nil
             || NumeralScalar.isMultiplier(c) || NumeralScalar.compoundTens(c) != nil
-            || QualifierCues.isVagueLead(c)
+            || QualifierCues.isVagueLead(c) || NumeralScalar.isFusedTwo(c) || c == 0x534A  // 半 (半百)
     }
 
     // MARK: - Emitting

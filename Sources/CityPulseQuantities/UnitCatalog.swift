@@ -38,6 +38,8 @@ enum UnitCatalog {
             "米", "厘米", "毫米", "吨", "噸", "公斤", "千克", "克", "毫克", "斤", "千瓦", "兆瓦", "千瓦时",
             "千瓦時", "度", "摄氏度", "攝氏度", "℃", "倍", "岁", "歲", "周岁", "週歲", "平米", "万千瓦", "瓦")
         entries.append(("成", Entry(unitClass: .percent, scale: ExactDecimal(10))))
+        // A dozen: 三打 is 36 items, 一打 is 12.
+        entries.append(("打", Entry(unitClass: .item, scale: ExactDecimal(12))))
         entries.append(("‰", Entry(unitClass: .percent, scale: ExactDecimal(significand: 1, exponent: -1))))
         for t in ["g", "kg", "mg", "km", "m", "cm", "mm", "t", "kW", "MW", "GW", "kWh", "m²", "m2", "km²", "km2"] {
             entries.append((t, Entry(unitClass: .measure, ascii: true)))
@@ -62,9 +64,28 @@ enum UnitCatalog {
         case 0x8282, 0x7BC0: return [0x65E5, 0x5E86, 0x6176].contains(next)  // 节日 节庆
         case 0x95E8, 0x9580: return [0x6237, 0x6236, 0x69DB, 0x6ABB].contains(next)  // 门户 门槛
         case 0x53F0: return [0x6E7E, 0x7063].contains(next)  // 台湾
+        case 0x6253:  // 打 is the verb before these (打造 打卡 打击 打通 打赢…) and before a number (三打一)
+            return Self.verbAfterDa.contains(next) || NumeralScalar.isChineseNumeral(next)
+                || NumeralScalar.arabicDigit(next) != nil
         default: return false
         }
     }
+
+    /// Second characters of the verbs written with 打: 打造 打卡 打印 打击 打破 打开 打算 打工 打车 打通
+    /// 打响 打败 打赢 打压 打扫 打包 打折 打球 打架 打针 打字 打电话 打扮 打理 打动 打拼 打磨 打捞 打猎
+    /// 打入 打出 打发 打进 打下 打掉 打假 打黑 打私 打非 打分 打桩 打井 打孔 打样 打烊 打头 打底 打赏
+    /// 打气 打仗 打量 打乱 打断 打牌 打滚 打扰 打听 打招呼 打交道 打游戏 打官司 打成 打到 打了 打过 打着
+    /// 打的 打伤 打死 打好 打牢 (三打白骨精).
+    static let verbAfterDa: Set<UInt32> = [
+        0x9020, 0x5361, 0x5370, 0x51FB, 0x64CA, 0x7834, 0x5F00, 0x958B, 0x7B97, 0x5DE5, 0x8F66, 0x8ECA, 0x901A,
+        0x54CD, 0x97FF, 0x8D25, 0x6557, 0x8D62, 0x8D0F, 0x538B, 0x58D3, 0x626B, 0x6383, 0x5305, 0x6298, 0x7403,
+        0x67B6, 0x9488, 0x91DD, 0x5B57, 0x7535, 0x96FB, 0x626E, 0x7406, 0x52A8, 0x52D5, 0x62FC, 0x78E8, 0x635E,
+        0x6488, 0x730E, 0x7375, 0x5165, 0x51FA, 0x53D1, 0x767C, 0x8FDB, 0x9032, 0x4E0B, 0x6389, 0x5047, 0x9ED1,
+        0x79C1, 0x975E, 0x5206, 0x6869, 0x6A01, 0x4E95, 0x5B54, 0x6837, 0x6A23, 0x70CA, 0x5934, 0x982D, 0x5E95,
+        0x8D4F, 0x8CDE, 0x6C14, 0x6C23, 0x4ED7, 0x91CF, 0x4E71, 0x4E82, 0x65AD, 0x65B7, 0x724C, 0x6EDA, 0x6EFE,
+        0x6270, 0x64FE, 0x542C, 0x807D, 0x62DB, 0x4EA4, 0x6E38, 0x904A, 0x5B98, 0x6210, 0x5230, 0x4E86, 0x8FC7,
+        0x904E, 0x7740, 0x8457, 0x7684, 0x4F24, 0x50B7, 0x6B7B, 0x597D, 0x7262, 0x767D,
+    ]
 
     /// The unit written at `i`, if any.
     static func unit(in u: [UInt32], at i: Int) -> (ScalarPattern, Entry)? {

@@ -33,7 +33,7 @@ enum PeerScope {
     // MARK: - Reasons
 
     static let fraction = "fractions and halves (1/2, 二分之一, 一半, 十份十一) are not counts in releases"
-    static let multiplyingCounter = "counters that multiply (一對 = 2, 五打 = 60) are not used for metrics"
+    static let pairCounter = "a pair counter keeps the number written (五對 is 5 對, not 10); only 打 (dozen) multiplies"
     static let cents = "cents alone (5分, 两毛, 五仙): 分 in releases is points or minutes far more often than money"
     static let colloquialMoney = "spoken money without 角 (一块二, 三块零四, 五块七毛八), Cantonese 蚊/毫/仙 and 個半"
     static let conversion = "unit conversion (斤, 两, 公斤, 毫克 to grams): the unit is kept as written"
@@ -172,7 +172,8 @@ enum PeerScope {
         t[n + "0个"] = .inScope(.sole(kind: .quantity, value: d("0"), unitClass: .item))
         t[n + "1个"] = .inScope(.sole(kind: .quantity, value: d("1"), unitClass: .item))
         for input in ["二個", "二个"] { t[n + input] = .inScope(.sole(kind: .quantity, value: d("2"), unitClass: .item)) }
-        for input in ["一對", "一雙", "五對", "五雙", "五打", "八打"] { t[n + input] = .outOfScope(multiplyingCounter) }
+        for input in ["一對", "一雙", "五對", "五雙"] { t[n + input] = .outOfScope(pairCounter) }
+        // 五打, 八打 (dozens) follow the list's rule: in scope, 60 and 96.
         for input in ["十份十一", "一又十分一", "一半", "一半半", "1半", "半个", "半個", "二分之一", "二份一"] {
             t[n + input] = .outOfScope(fraction)
         }

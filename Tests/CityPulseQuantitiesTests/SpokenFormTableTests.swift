@@ -47,11 +47,78 @@ import Testing
         ParseRow("一百二十三", "123"), ParseRow("五千八点", nil),
     ]
 
+    // MARK: - 兆, 万万, 亿万, 半百, 俩
+
+    /// 兆 is 10¹² (万亿), as Taiwan and Hong Kong write it; before a unit (兆瓦, 兆赫, 千兆光网) it is the
+    /// prefix mega and no multiplier. 万 right after 万 or 亿 multiplies: 三万万 is 3×10⁸, 三亿万 3×10¹².
+    static let largeMultipliers: [Row] = [
+        Row("三兆元", "quantity 三兆元 3000000000000 兆元/money"),
+        Row("3兆2000亿元", "quantity 3兆2000亿元 3200000000000 亿元/money"),
+        Row("3兆2000億元", "quantity 3兆2000億元 3200000000000 億元/money"),
+        Row("1.5兆新台幣", "quantity 1.5兆新台幣 1500000000000 兆新台幣/money"),
+        Row("１．５兆元", "quantity １．５兆元 1500000000000 兆元/money"),
+        Row("3万亿元", "quantity 3万亿元 3000000000000 万亿元/money"),
+        Row("100兆瓦", "quantity 100兆瓦 100 兆瓦/measure"),
+        Row("建成千兆光网"),
+        Row("征兆"),
+        Row("三万万人", "quantity 三万万人 300000000 万万人/person"),
+        Row("三萬萬人", "quantity 三萬萬人 300000000 萬萬人/person"),
+        Row("３万万", "quantity ３万万 300000000"),
+        Row("三万万五千万", "quantity 三万万五千万 350000000"),
+        Row("三亿万", "quantity 三亿万 3000000000000"),
+        Row("三億萬", "quantity 三億萬 3000000000000"),
+        Row("万万不可"),
+        Row("千千万万"),
+        Row("亿万人民"),
+    ]
+
+    /// 半百 is 50; 俩 and 倆 are two with the counter inside (俩人, 哥倆); 兩 is two in both scripts.
+    static let wordNumerals: [Row] = [
+        Row("年过半百", "quantity 半百 50"),
+        Row("年過半百", "quantity 半百 50"),
+        Row("半百人", "quantity 半百人 50 人/person"),
+        Row("下降了半个百分点"),
+        Row("俩人", "quantity 俩人 2 人/person"),
+        Row("倆人", "quantity 倆人 2 人/person"),
+        Row("哥俩", "quantity 俩 2"),
+        Row("哥倆", "quantity 倆 2"),
+        Row("兩人", "quantity 兩人 2 人/person"),
+        Row("两人", "quantity 两人 2 人/person"),
+        Row("伎俩"),
+        Row("伎倆"),
+        Row("两市"),
+    ]
+
+    /// 打 after a number is a dozen: the value counts the items (三打 is 36). The verb 打 is no counter.
+    static let dozens: [Row] = [
+        Row("三打鸡蛋", "quantity 三打 36 打/item"),
+        Row("三打雞蛋", "quantity 三打 36 打/item"),
+        Row("一打", "quantity 一打 12 打/item"),
+        Row("3打", "quantity 3打 36 打/item"),
+        Row("３打", "quantity ３打 36 打/item"),
+        Row("十打啤酒", "quantity 十打 120 打/item"),
+        Row("全力打造3个中心", "quantity 3个 3 个/item"),
+        Row("全力打造3個中心", "quantity 3個 3 個/item"),
+        Row("一打卡"),
+        Row("上班打卡"),
+        Row("三打白骨精"),
+        Row("我们三打一"),
+        Row("一打开"),
+        Row("一打開"),
+    ]
+
+    static let largeAndWordParses: [ParseRow] = [
+        ParseRow("3兆", "3000000000000"), ParseRow("三兆", "3000000000000"), ParseRow("三万万", "300000000"),
+        ParseRow("三萬萬", "300000000"), ParseRow("三亿万", "3000000000000"), ParseRow("半百", "50"),
+        ParseRow("俩", "2"), ParseRow("倆", "2"), ParseRow("兩", "2"), ParseRow("五打", "60"), ParseRow("八打", "96"),
+        ParseRow("一打", "12"), ParseRow("３打", "36"), ParseRow("打造", nil), ParseRow("打", nil),
+    ]
+
     // MARK: - Tests
 
-    static let all = colloquialTail
+    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens
 
-    static let allParses = colloquialTailParses
+    static let allParses = colloquialTailParses + largeAndWordParses
 
     @Test(arguments: all)
     func readsEveryForm(_ row: Row) {
