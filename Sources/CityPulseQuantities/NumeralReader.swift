@@ -210,12 +210,10 @@ struct NumeralReader: Sendable {
                 reading.hasArabic = true
                 reading.trailingMultipliers = []
                 reading.trailingStart = i
-                // 177.1 亿元, 1 万: a space that text extraction left between digits and 万/亿.
-                if i + 1 < n, NumeralScalar.isSpace(u[i]), NumeralScalar.bigMultiplier(u[i + 1]) != nil {
-                    reading.end = i
-                    i += 1
-                    continue
-                }
+            } else if NumeralScalar.isSpace(c), spaceJoins(u, at: i, after: previous, lastMultiplier: lastMultiplier) {
+                // Read through without moving the end: if nothing joins after all, the space stays out.
+                i += 1
+                continue
             } else if let m = NumeralScalar.smallMultiplier(c) ?? NumeralScalar.compoundTens(c) {
                 let compound = NumeralScalar.compoundTens(c) != nil
                 if previous == .chineseDigit, digitString >= 2, !reading.hasMultiplier { break }
@@ -412,6 +410,30 @@ struct NumeralReader: Sendable {
             digitString >= 2 && !reading.hasMultiplier && !reading.hasArabic && !reading.hasFraction
         if arabicOnly, reading.hasArabic, !reading.hasChinese { reading.plainArabicDigits = arabicDigits }
         return reading
+    }
+
+    /// Whether the space at `i` sits inside a numeral, as text extraction leaves them: between digits
+    /// and their multiplier (177.1 亿元, 1 万, 6 万 2 千 3 百) or between a multiplier and digits that
+    /// take a smaller multiplier (the 2 of 6 万 2 千). Two numbers side by side (3 5, 2020 2021) stay two.
+    private func spaceJoins(_ u: [UInt32], at i: Int, after previous: Previous, lastMultiplier: Int64) -> Bool {
+        let n = u.count
+        guard i + 1 < n else { return false }
+        let next = u[i + 1]
+        switch previous {
+        case .arabic, .fraction, .chineseDigit:
+            return NumeralScalar.isMultiplier(next)
+        case .multiplier:
+            var k = i + 1
+            while k < n, NumeralScalar.arabicDigitOrPoint(u[k]) || NumeralScalar.chineseDigit(u[k]) != nil { k += 1 }
+            guard k > i + 1 else { return false }
+            if k + 1 < n, NumeralScalar.isSpace(u[k]) { k += 1 }
+            guard k < n, let m = NumeralScalar.smallMultiplier(u[k]) ?? NumeralScalar.bigMultiplier(u[k]) else {
+                return false
+            }
+            return m < lastMultiplier
+        case .none, .zero:
+            return false
+        }
     }
 
     /// Words that are a whole numeral and take nothing after them: 半百 (50) and 俩 倆 (two, with its

@@ -103,6 +103,12 @@ extension ScanPass {
         var scaledByWord = false
         var tailRead = false
 
+        // 2500 余家: a space left before 多/余/几.
+        if !ordinal, !vague, presetUpper == nil, j + 1 < n, NumeralScalar.isSpace(u[j]),
+            QualifierCues.isApproximateTail(u[j + 1]), approximateTailAllowed(r, at: j + 1)
+        {
+            j += 1
+        }
         if vague {
             lower = value
             upper = value.multiplied(by: ExactDecimal(10))

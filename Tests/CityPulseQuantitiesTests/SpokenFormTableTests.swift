@@ -114,11 +114,37 @@ import Testing
         ParseRow("一打", "12"), ParseRow("３打", "36"), ParseRow("打造", nil), ParseRow("打", nil),
     ]
 
+    // MARK: - Spaces
+
+    /// A space text extraction left inside a numeral is read through: between digits and their multiplier,
+    /// and between a multiplier and digits that take a smaller one. Two numbers side by side stay two.
+    static let spaces: [Row] = [
+        Row("6 万 2 千 3 百", "quantity 6 万 2 千 3 百 62300"),
+        Row("6 萬 2 千 3 百人", "quantity 6 萬 2 千 3 百人 62300 人/person"),
+        Row("６ 万 ２ 千 ３ 百", "quantity ６ 万 ２ 千 ３ 百 62300"),
+        Row("６\u{3000}万\u{3000}２\u{3000}千", "quantity ６\u{3000}万\u{3000}２\u{3000}千 62000"),
+        Row("六 万 二 千", "quantity 六 万 二 千 62000"),
+        Row("达 到 2500 余家", "quantity 2500 余家 2500 [2500..2600] more_than 家/organisation"),
+        Row("達 到 2500 餘家", "quantity 2500 餘家 2500 [2500..2600] more_than 家/organisation"),
+        Row("达 到 ２５００ 多家", "quantity ２５００ 多家 2500 [2500..2600] more_than 家/organisation"),
+        Row("177.1 亿元", "quantity 177.1 亿元 17710000000 亿元/money"),
+        Row("2024 年", "year 2024 年 2024"),
+        Row("3 5", "quantity 3 3", "quantity 5 5"),
+        Row("2020 2021", "quantity 2020 2020", "quantity 2021 2021"),
+        Row("6 万 2 万", "quantity 6 万 60000", "quantity 2 万 20000"),
+        Row("1 2 万", "quantity 1 1", "quantity 2 万 20000"),
+    ]
+
+    static let spaceParses: [ParseRow] = [
+        ParseRow("6 万 2 千 3 百", "62300"), ParseRow("６ 萬 ２ 千 ３ 百", "62300"), ParseRow("六 万 二 千", "62000"),
+        ParseRow("3 5", nil),
+    ]
+
     // MARK: - Tests
 
-    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens
+    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens + spaces
 
-    static let allParses = colloquialTailParses + largeAndWordParses
+    static let allParses = colloquialTailParses + largeAndWordParses + spaceParses
 
     @Test(arguments: all)
     func readsEveryForm(_ row: Row) {
