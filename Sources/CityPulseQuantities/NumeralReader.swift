@@ -49,12 +49,16 @@ struct NumeralReader: Sendable {
         var separated: Bool
         var hasPoint: Bool
         var leadingZero: Bool
+        /// Written with an exponent: 3.5e4, 1.5E-2.
+        var scientific = false
     }
 
     /// An Arabic number at `start`: digits (ASCII or full-width), optional thousands separators
-    /// between groups of three, optional decimal part. The value is nil when it does not fit in 64
-    /// bits (a long code), but the extent is still reported.
-    static func readArabic(_ u: [UInt32], from start: Int, allowLeadingPoint: Bool = false) -> ArabicToken? {
+    /// between groups of three, optional decimal part, optional exponent (3.5e4, １．５Ｅ－２). The value
+    /// is nil when it does not fit in 64 bits (a long code), but the extent is still reported.
+    static func readArabic(
+        _ u: [UInt32], from start: Int, allowLeadingPoint: Bool = false, allowExponent: Bool = true
+    ) -> ArabicToken? {
         let n = u.count
         var i = start
         var significand: Int64 = 0
@@ -103,10 +107,45 @@ struct NumeralReader: Sendable {
             }
         }
         guard digits > 0 else { return nil }
+        var scientific = false
+        if allowExponent, !overflow, i < n, NumeralScalar.isExponentMark(u[i]), let (power, end) = Self.exponent(u, at: i + 1) {
+            exponent += power
+            i = end
+            scientific = true
+        }
         let value = overflow ? nil : ExactDecimal(significand: significand, exponent: exponent)
         return ArabicToken(
             value: value, end: i, digits: digits, separated: separated, hasPoint: hasPoint,
-            leadingZero: firstDigit == 0 && digits > 1 && !hasPoint)
+            leadingZero: firstDigit == 0 && digits > 1 && !hasPoint && !scientific, scientific: scientific)
+    }
+
+    /// The power of ten after an exponent mark at `k` (an optional sign, one to three digits) and where
+    /// it ends; nil when the mark starts a word or a code instead (1e5a, 2e3f, 3em).
+    private static func exponent(_ u: [UInt32], at start: Int) -> (Int, Int)? {
+        let n = u.count
+        var k = start
+        var negative = false
+        if k < n, let sign = NumeralScalar.sign(u[k]) {
+            negative = sign < 0
+            k += 1
+        }
+        var power = 0
+        let first = k
+        while k < n, k - first < 3, let d = NumeralScalar.arabicDigit(u[k]) {
+            power = power * 10 + Int(d)
+            k += 1
+        }
+        guard k > first, power <= 30 else { return nil }
+        if k < n {
+            let c = u[k]
+            if NumeralScalar.arabicDigit(c) != nil || NumeralScalar.isASCIILetter(c) || NumeralScalar.isFullWidthLetter(c)
+                || c == 0x5F || c == 0x40
+            {
+                return nil
+            }
+            if NumeralScalar.isArabicPoint(c), k + 1 < n, NumeralScalar.arabicDigit(u[k + 1]) != nil { return nil }
+        }
+        return (negative ? -power : power, k)
     }
 
     private static func threeDigitsThenStop(_ u: [UInt32], at i: Int) -> Bool {
@@ -118,7 +157,10 @@ struct NumeralReader: Sendable {
     // MARK: - Numerals
 
     /// The longest numeral starting at `start`, or nil when none starts there.
-    func read(_ u: [UInt32], from start: Int) -> NumeralReading? {
+    ///
+    /// `leadingPoint` accepts a decimal written without its zero (.75) even when not lenient: the scanner
+    /// asks for it only where the point cannot end a sentence or join a code.
+    func read(_ u: [UInt32], from start: Int, leadingPoint: Bool = false) -> NumeralReading? {
         let n = u.count
         if start < n, let word = Self.wordNumeral(u, at: start) { return word }
         var i = start
@@ -192,18 +234,19 @@ struct NumeralReader: Sendable {
                 reading.trailingMultipliers = []
                 reading.trailingStart = i
             } else if NumeralScalar.arabicDigit(c) != nil
-                || (lenient && previous == .none && NumeralScalar.isArabicPoint(c))
+                || ((lenient || leadingPoint) && previous == .none && NumeralScalar.isArabicPoint(c))
             {
                 guard previous == .none || previous == .multiplier || previous == .zero,
                     !scaledFraction,
-                    let token = Self.readArabic(u, from: i, allowLeadingPoint: lenient && previous == .none),
+                    let token = Self.readArabic(u, from: i, allowLeadingPoint: (lenient || leadingPoint) && previous == .none),
                     let value = token.value
                 else { break }
                 pending = value
                 abbreviationScale = 0
-                previous = token.hasPoint ? .fraction : .arabic
-                if token.hasPoint { reading.hasFraction = true }
-                if token.separated || token.hasPoint { arabicOnly = false }
+                // An exponent ends the numeral as a fraction does: nothing scales 3.5e4 again.
+                previous = token.hasPoint || token.scientific ? .fraction : .arabic
+                if token.hasPoint || token.scientific { reading.hasFraction = true }
+                if token.separated || token.hasPoint || token.scientific { arabicOnly = false }
                 arabicDigits += token.digits
                 if tokenStart == start { reading.leadingZero = token.leadingZero }
                 i = token.end
@@ -350,7 +393,7 @@ struct NumeralReader: Sendable {
                     }
                     fraction = ExactDecimal(significand: significand, exponent: -places)
                 } else if NumeralScalar.arabicDigit(next) != nil, lenient || reading.hasChinese {
-                    guard let token = Self.readArabic(u, from: j), !token.separated, !token.hasPoint,
+                    guard let token = Self.readArabic(u, from: j, allowExponent: false), !token.separated, !token.hasPoint,
                         let v = token.value
                     else { break }
                     fraction = ExactDecimal(significand: v.significand, exponent: -token.digits)

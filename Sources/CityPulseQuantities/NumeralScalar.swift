@@ -108,6 +108,24 @@ enum NumeralScalar {
     @inline(__always)
     static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
+    /// Ａ–Ｚ and ａ–ｚ.
+    @inline(__always)
+    static func isFullWidthLetter(_ c: UInt32) -> Bool { (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) }
+
+    /// e, E and the full-width ｅ, Ｅ between a number and its power of ten.
+    @inline(__always)
+    static func isExponentMark(_ c: UInt32) -> Bool { c == 0x65 || c == 0x45 || c == 0xFF45 || c == 0xFF25 }
+
+    /// +1 or -1 for + ＋ and - － − (the minus sign), nil for anything else.
+    @inline(__always)
+    static func sign(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x2B, 0xFF0B: return 1
+        case 0x2D, 0xFF0D, 0x2212: return -1
+        default: return nil
+        }
+    }
+
     /// Spaces a writer may leave between a number and its unit: ASCII, no-break and ideographic.
     @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0xA0 || c == 0x3000 || c == 0x09 }

@@ -43,6 +43,10 @@ extension ScanPass {
         if r.hasArabic, r.end < n, NumeralScalar.isASCIILetter(u[r.end]), UnitCatalog.unit(in: u, at: r.end) == nil {
             return identifierToken(around: r.start)
         }
+        // 12345@qq.com, 163.com: digits before the @ or the dot of an address.
+        if r.hasArabic, r.end + 1 < n, u[r.end] == 0x40 || u[r.end] == 0x2E, NumeralScalar.isASCIILetter(u[r.end + 1]) {
+            return identifierToken(around: r.start)
+        }
 
         var start = lead?.start ?? r.start
         var ordinal = false

@@ -230,15 +230,24 @@ extension ScanPass {
         ("工號", ()), ("学号", ()), ("學號", ()), ("身份证", ()), ("身份證", ()), ("No.", ()), ("NO.", ()),
     ])
 
-    /// The whole run of code scalars around `i` (iPhone11, 64GB, A380-800), reported as an identifier.
+    /// The whole run of code scalars around `i` (iPhone11, 64GB, A380-800, name234@163.com), reported as
+    /// an identifier.
     mutating func identifierToken(around i: Int) -> Int {
         var s = i
-        while s - 1 >= floor, Self.isCodeScalar(u[s - 1]) { s -= 1 }
+        while s - 1 >= floor {
+            if Self.isCodeScalar(u[s - 1]) {
+                s -= 1
+            } else if u[s - 1] == 0x40 || u[s - 1] == 0x2E, s - 2 >= floor, Self.isCodeScalar(u[s - 2]) {
+                s -= 1  // back across the @ or . of an address
+            } else {
+                break
+            }
+        }
         var e = i
         while e < n {
             if Self.isCodeScalar(u[e]) {
                 e += 1
-            } else if u[e] == 0x2D || u[e] == 0x2E, e + 1 < n, Self.isCodeScalar(u[e + 1]) {
+            } else if u[e] == 0x2D || u[e] == 0x2E || u[e] == 0x40, e + 1 < n, Self.isCodeScalar(u[e + 1]) {
                 e += 1
             } else {
                 break

@@ -32,6 +32,7 @@ struct ScanPass {
         NumeralScalar.arabicDigit(c) != nil || NumeralScalar.chineseDigit(c) != nil
             || NumeralScalar.isMultiplier(c) || NumeralScalar.compoundTens(c) != nil
             || QualifierCues.isVagueLead(c) || NumeralScalar.isFusedTwo(c) || c == 0x534A  // 半 (半百)
+            || NumeralScalar.isArabicPoint(c)  // .75
     }
 
     // MARK: - Emitting
@@ -68,8 +69,13 @@ struct ScanPass {
     /// Reads whatever starts at `i`; returns where scanning resumes, or nil when nothing starts here.
     mutating func number(at i: Int) -> Int? {
         let c = u[i]
+        if NumeralScalar.isArabicPoint(c) { return leadingPointDecimal(at: i) }
         if NumeralScalar.arabicDigit(c) != nil {
             if i > 0, i - 1 >= floor, Self.isCodeScalar(u[i - 1]), !NumeralScalar.arabicDigitOrPoint(u[i - 1]) {
+                return identifierToken(around: i)
+            }
+            // The digits of an address: name@163.com, www.163.com.
+            if i > 1, i - 2 >= floor, u[i - 1] == 0x40 || u[i - 1] == 0x2E, Self.isCodeScalar(u[i - 2]) {
                 return identifierToken(around: i)
             }
             if let end = numericCalendar(at: i) { return end }
@@ -89,6 +95,25 @@ struct ScanPass {
             }
             return nil
         }
+        return classify(reading)
+    }
+
+    /// .75, ．７５: a decimal written without its zero, where the point follows no digit, letter, point or
+    /// numeral (so 1.2.3, v.75 and a list marker stay as they were), and no calendar word follows (in
+    /// 家.5月 the point ends a sentence).
+    mutating func leadingPointDecimal(at i: Int) -> Int? {
+        guard i + 1 < n, NumeralScalar.arabicDigit(u[i + 1]) != nil else { return nil }
+        if i > 0 {
+            // Looked at even behind the floor: in 1.2.3 the second point follows the 2 of 1.2.
+            let before = u[i - 1]
+            if Self.isNumeralOrCode(before) || NumeralScalar.isArabicPoint(before) || NumeralScalar.isFullWidthLetter(before)
+                || before == 0x40
+            {
+                return nil
+            }
+        }
+        guard let reading = reader.read(u, from: i, leadingPoint: true), reading.hasFraction else { return nil }
+        if reading.end < n, [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x865F].contains(u[reading.end]) { return nil }  // 年 月 日 号 號
         return classify(reading)
     }
 

@@ -140,11 +140,47 @@ import Testing
         ParseRow("3 5", nil),
     ]
 
+    // MARK: - Scientific notation and leading-dot decimals
+
+    /// 3.5e4 and .75, half-width and full-width. An exponent glued to more letters or digits is a code
+    /// (1e5a), and an address is one identifier, never a number.
+    static let notation: [Row] = [
+        Row("3.5e4", "quantity 3.5e4 35000"),
+        Row("３．５ｅ４", "quantity ３．５ｅ４ 35000"),
+        Row("1.5E-2", "quantity 1.5E-2 0.015"),
+        Row("１．５Ｅ－２", "quantity １．５Ｅ－２ 0.015"),
+        Row("2.5e+3元", "quantity 2.5e+3元 2500 元/money"),
+        Row("约1e5人", "quantity 约1e5人 100000 approximately 人/person"),
+        Row("約1e5人", "quantity 約1e5人 100000 approximately 人/person"),
+        Row(".75", "quantity .75 0.75"),
+        Row("．７５", "quantity ．７５ 0.75"),
+        Row("增长.75%", "quantity .75% 0.75 %/percent"),
+        Row("增長．７５％", "quantity ．７５％ 0.75 ％/percent"),
+        Row("1e5a", "identifier 1e5a -"),
+        Row("2e3f", "identifier 2e3f -"),
+        Row("srzxglc234@163.com", "identifier srzxglc234@163.com -"),
+        Row("联系12345@qq.com", "identifier 12345@qq.com -"),
+        Row("www.163.com", "identifier www.163.com -"),
+        Row("v.75", "identifier v.75 -"),
+        Row("1.2.3", "quantity 1.2 1.2", "quantity 3 3"),
+        Row("共3家.5月份", "quantity 3家 3 家/organisation", "date 5月份 5"),
+        Row("2020-2022", "quantity 2020-2022 2020 [2020..2022] range"),
+        Row("2020-2022年", "year 2020-2022年 2020 [2020..2022] range"),
+        Row("2024年", "year 2024年 2024"),
+        Row("1. 要求", "ordinal 1. 1"),
+    ]
+
+    static let notationParses: [ParseRow] = [
+        ParseRow("3.5e4", "35000"), ParseRow("３．５ｅ４", "35000"), ParseRow("1.5E-2", "0.015"),
+        ParseRow("１．５Ｅ－２", "0.015"), ParseRow(".75", "0.75"), ParseRow("．７５", "0.75"), ParseRow("1e5a", nil),
+        ParseRow("3.5e", nil), ParseRow("srzxglc234@163.com", nil),
+    ]
+
     // MARK: - Tests
 
-    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens + spaces
+    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens + spaces + notation
 
-    static let allParses = colloquialTailParses + largeAndWordParses + spaceParses
+    static let allParses = colloquialTailParses + largeAndWordParses + spaceParses + notationParses
 
     @Test(arguments: all)
     func readsEveryForm(_ row: Row) {
