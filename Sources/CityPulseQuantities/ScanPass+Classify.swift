@@ -25,6 +25,7 @@ extension ScanPass {
             if runEnd == r.end + 1, NumeralScalar.chineseDigit(u[r.end]) == 0 { runEnd = r.end }
         }
         if plain {
+            if let end = shoppingFestival(r, runEnd: runEnd) { return end }
             if let end = holiday(r, runEnd: runEnd) { return end }
             if r.hasChinese, !r.hasArabic, r.scalarCount + (runEnd - r.end) >= 2, isQuoted(r.start, runEnd) {
                 emit(.name, r.start, runEnd, value: runEnd == r.end ? r.value : nil)

@@ -123,6 +123,37 @@ extension ScanPass {
         ("期間", ()), ("前后", ()), ("前後", ()),
     ])
 
+    /// 双11, 双十一, 雙12 and 618大促, 520购物节, 1111狂欢节: shopping festivals named after their date are
+    /// names, not counts.
+    ///
+    /// 双 names the festival when it stands before 11 or 12 and no number counts it (一双12码的鞋 is a
+    /// pair); digits that read as a month and a day (618 is June 18, 1111 is November 11) name one only
+    /// when a festival word follows them, so 618家 stays a count.
+    mutating func shoppingFestival(_ r: NumeralReading, runEnd: Int) -> Int? {
+        guard runEnd == r.end, !r.hasFraction, !r.isDigitString, r.value.exponent == 0 else { return nil }
+        let whole = r.value.significand
+        let s = r.start
+        if s - 1 >= floor, u[s - 1] == 0x53CC || u[s - 1] == 0x96D9, whole == 11 || whole == 12,  // 双 雙
+            r.plainArabicDigits == 2 || (!r.hasArabic && r.scalarCount == 2),
+            s - 2 < 0 || !(Self.isNumeralOrCode(u[s - 2]) || u[s - 2] == 0x7B2C)  // not 一双, 两双, 第
+        {
+            emit(.name, s - 1, r.end, value: r.value)
+            return r.end
+        }
+        let month = whole / 100
+        let day = whole % 100
+        let dated = (r.plainArabicDigits == 3 && (1...9).contains(month)) || (r.plainArabicDigits == 4 && (10...12).contains(month))
+        guard dated, (1...31).contains(day), Self.festivalWords.longest(in: u, at: r.end) != nil else { return nil }
+        emit(.name, s, r.end, value: r.value)
+        return r.end
+    }
+
+    static let festivalWords: PatternTable<Void> = PatternTable([
+        ("大促", ()), ("年中大促", ()), ("购物节", ()), ("購物節", ()), ("当天", ()), ("當天", ()), ("狂欢节", ()),
+        ("狂歡節", ()), ("活动", ()), ("活動", ()), ("促销", ()), ("促銷", ()), ("购物季", ()), ("購物季", ()),
+        ("电商节", ()), ("電商節", ()), ("晚会", ()), ("晚會", ()), ("大促销", ()), ("大促銷", ()),
+    ])
+
     /// Whether the span sits alone between quotation marks.
     func isQuoted(_ start: Int, _ end: Int) -> Bool {
         start >= 1 && end < n && NumeralScalar.isOpeningQuote(u[start - 1]) && NumeralScalar.isClosingQuote(u[end])

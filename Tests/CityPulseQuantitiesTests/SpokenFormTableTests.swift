@@ -176,9 +176,42 @@ import Testing
         ParseRow("3.5e", nil), ParseRow("srzxglc234@163.com", nil),
     ]
 
+    // MARK: - Shopping festivals
+
+    /// 双11, 双十一, 双12, 双十二 and a month-day number before a festival word (618大促, 520购物节) name a
+    /// festival: kind `name`, never a quantity. Without the cue the number counts as before.
+    static let festivals: [Row] = [
+        Row("618大促", "name 618 618"),
+        Row("618年中大促", "name 618 618"),
+        Row("６１８大促", "name ６１８ 618"),
+        Row("520购物节", "name 520 520"),
+        Row("520購物節", "name 520 520"),
+        Row("315晚会", "name 315 315"),
+        Row("315晚會", "name 315 315"),
+        Row("1111狂欢节", "name 1111 1111"),
+        Row("双11当天", "name 双11 11"),
+        Row("雙11當天", "name 雙11 11"),
+        Row("双１１当天", "name 双１１ 11"),
+        Row("双十一", "name 双十一 11"),
+        Row("雙十一", "name 雙十一 11"),
+        Row("双十一期间", "name 双十一 11"),
+        Row("“双十一”", "name 双十一 11"),
+        Row("双12", "name 双12 12"),
+        Row("雙12", "name 雙12 12"),
+        Row("双十二", "name 双十二 12"),
+        Row("雙十二", "name 雙十二 12"),
+        Row("双11购物节销售额达5403亿元", "name 双11 11", "quantity 5403亿元 540300000000 亿元/money"),
+        Row("618家", "quantity 618家 618 家/organisation"),
+        Row("618", "quantity 618 618"),
+        Row("300活动", "quantity 300 300"),
+        Row("一双12码的鞋", "quantity 12 12"),
+        Row("双10", "quantity 10 10"),
+        Row("“十一”", "date 十一 -"),
+    ]
+
     // MARK: - Tests
 
-    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens + spaces + notation
+    static let all = colloquialTail + largeMultipliers + wordNumerals + dozens + spaces + notation + festivals
 
     static let allParses = colloquialTailParses + largeAndWordParses + spaceParses + notationParses
 
