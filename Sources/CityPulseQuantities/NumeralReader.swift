@@ -15,6 +15,8 @@ struct NumeralReading: Sendable {
     var hasArabic = false
     var hasMultiplier = false
     var hasFraction = false
+    /// Written with a power of ten (3.5e4); `hasFraction` is set too.
+    var hasExponent = false
     /// Number of Chinese digit scalars (零 included).
     var chineseDigitCount = 0
     /// Chinese digits only, at least two, no multiplier: 二〇二四, 五一, 一一.
@@ -246,6 +248,7 @@ struct NumeralReader: Sendable {
                 // An exponent ends the numeral as a fraction does: nothing scales 3.5e4 again.
                 previous = token.hasPoint || token.scientific ? .fraction : .arabic
                 if token.hasPoint || token.scientific { reading.hasFraction = true }
+                if token.scientific { reading.hasExponent = true }
                 if token.separated || token.hasPoint || token.scientific { arabicOnly = false }
                 arabicDigits += token.digits
                 if tokenStart == start { reading.leadingZero = token.leadingZero }

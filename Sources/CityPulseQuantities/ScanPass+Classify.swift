@@ -44,6 +44,12 @@ extension ScanPass {
         if r.hasArabic, r.end < n, NumeralScalar.isASCIILetter(u[r.end]), UnitCatalog.unit(in: u, at: r.end) == nil {
             return identifierToken(around: r.start)
         }
+        // MX-2E-3: an exponent after letters and a hyphen is the tail of a model code.
+        if r.hasExponent, r.start - 2 >= floor, u[r.start - 1] == 0x2D || u[r.start - 1] == 0x5F,
+            NumeralScalar.isASCIILetter(u[r.start - 2])
+        {
+            return identifierToken(around: r.start - 2)
+        }
         // 12345@qq.com, 163.com: digits before the @ or the dot of an address.
         if r.hasArabic, r.end + 1 < n, u[r.end] == 0x40 || u[r.end] == 0x2E, NumeralScalar.isASCIILetter(u[r.end + 1]) {
             return identifierToken(around: r.start)
