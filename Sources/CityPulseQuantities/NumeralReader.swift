@@ -256,7 +256,9 @@ struct NumeralReader: Sendable {
                 reading.hasArabic = true
                 reading.trailingMultipliers = []
                 reading.trailingStart = i
-            } else if NumeralScalar.isSpace(c), spaceJoins(u, at: i, after: previous, lastMultiplier: lastMultiplier) {
+            } else if NumeralScalar.isSpace(c),
+                spaceJoins(u, at: i, after: previous, pending: pending, inMultiplied: reading.hasMultiplier, lastMultiplier: lastMultiplier)
+            {
                 // Read through without moving the end: if nothing joins after all, the space stays out.
                 i += 1
                 continue
@@ -460,14 +462,22 @@ struct NumeralReader: Sendable {
 
     /// Whether the space at `i` sits inside a numeral, as text extraction leaves them: between digits
     /// and their multiplier (177.1 亿元, 1 万, 6 万 2 千 3 百) or between a multiplier and digits that
-    /// take a smaller multiplier (the 2 of 6 万 2 千). Two numbers side by side (3 5, 2020 2021) stay two.
-    private func spaceJoins(_ u: [UInt32], at i: Int, after previous: Previous, lastMultiplier: Int64) -> Bool {
+    /// take a smaller multiplier (the 2 of 6 万 2 千). Two numbers side by side (3 5, 2020 2021) stay two,
+    /// and so do a year and a month in Chinese (2016 十月): before 万, 亿 and 兆 any digits join, but 百
+    /// and 千 only take one digit, and 十 only inside a numeral that already has a multiplier.
+    private func spaceJoins(
+        _ u: [UInt32], at i: Int, after previous: Previous, pending: ExactDecimal?, inMultiplied: Bool, lastMultiplier: Int64
+    ) -> Bool {
         let n = u.count
         guard i + 1 < n else { return false }
         let next = u[i + 1]
         switch previous {
         case .arabic, .fraction, .chineseDigit:
-            return NumeralScalar.isMultiplier(next)
+            if NumeralScalar.bigMultiplier(next) != nil { return true }
+            guard let m = NumeralScalar.smallMultiplier(next) else { return false }
+            if inMultiplied { return true }
+            guard m >= 100, let p = pending else { return false }
+            return p.exponent == 0 && p.significand >= 1 && p.significand <= 9
         case .multiplier:
             var k = i + 1
             while k < n, NumeralScalar.arabicDigitOrPoint(u[k]) || NumeralScalar.chineseDigit(u[k]) != nil { k += 1 }

@@ -133,6 +133,10 @@ import Testing
         Row("2020 2021", "quantity 2020 2020", "quantity 2021 2021"),
         Row("6 万 2 万", "quantity 6 万 60000", "quantity 2 万 20000"),
         Row("1 2 万", "quantity 1 1", "quantity 2 万 20000"),
+        Row("6 百 5 十", "quantity 6 百 5 十 650"),
+        Row("2 千米", "quantity 2 千米 2000 米/measure"),
+        Row("2016 十月 (1)", "quantity 2016 2016", "date 十月 10", "ordinal (1) 1"),
+        Row("2015 十二月", "quantity 2015 2015", "date 十二月 12"),
     ]
 
     static let spaceParses: [ParseRow] = [
