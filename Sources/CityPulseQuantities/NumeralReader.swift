@@ -301,8 +301,14 @@ struct NumeralReader: Sendable {
                 if scaledFraction, lastMultiplier >= m { break }
                 if previous == .none, !lenient { break }
                 if previous == .zero { break }
-                // 兆瓦, 兆赫, 千兆光网: before a unit 兆 is the prefix mega, not the multiplier.
-                if m == NumeralScalar.zhao, i + 1 < n, NumeralScalar.isMegaUnitStart(u[i + 1]) { break }
+                // 兆瓦, 兆赫, 千兆光网: before a unit 兆 is the prefix mega, not the multiplier; so it is in
+                // talk of networks and storage (宽带提速至1000兆).
+                if m == NumeralScalar.zhao, !lenient,
+                    (i + 1 < n && NumeralScalar.isMegaUnitStart(u[i + 1]))
+                        || (UnitCatalog.unit(in: u, at: i + 1)?.1.unitClass != .money && Self.megaContext(u, around: start, i))
+                {
+                    break
+                }
                 guard let p = pendingValue(before: m), var x = section.adding(p) else { break }
                 let M = ExactDecimal(significand: m)
                 if m == 10_000, previous == .multiplier, lastMultiplier >= 10_000, lastMultiplier < NumeralScalar.zhao,
@@ -490,6 +496,25 @@ struct NumeralReader: Sendable {
         case .none, .zero:
             return false
         }
+    }
+
+    /// Words near a number that make its 兆 the prefix mega (Mbps, MB): bandwidth, networks, storage.
+    static let megaWords: PatternTable<Void> = PatternTable([
+        ("宽带", ()), ("寬帶", ()), ("寬頻", ()), ("带宽", ()), ("帶寬", ()), ("頻寬", ()), ("网速", ()), ("網速", ()),
+        ("光纤", ()), ("光纖", ()), ("提速", ()), ("流量", ()), ("内存", ()), ("記憶體", ()), ("像素", ()), ("网络", ()),
+        ("網路", ()), ("網絡", ()), ("下载", ()), ("下載", ()), ("上传", ()), ("上傳", ()), ("千兆", ()), ("百兆", ()),
+        ("万兆", ()), ("萬兆", ()),
+    ])
+
+    /// Whether a network or storage word stands within a few scalars of the numeral at `start` whose
+    /// 兆 is at `zhaoAt`: at most 16 before and 6 after, so the look costs a bounded amount per 兆.
+    static func megaContext(_ u: [UInt32], around start: Int, _ zhaoAt: Int) -> Bool {
+        let from = max(0, start - 16)
+        let to = min(u.count, zhaoAt + 7)
+        for k in from..<to where k < start || k > zhaoAt {
+            if megaWords.longest(in: u, at: k) != nil { return true }
+        }
+        return false
     }
 
     /// Words that are a whole numeral and take nothing after them: 半百 (50) and 俩 倆 (two, with its

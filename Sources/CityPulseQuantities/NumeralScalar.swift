@@ -55,12 +55,14 @@ enum NumeralScalar {
     static let zhao: Int64 = 1_000_000_000_000
 
     /// Scalars after which 兆 is the prefix mega of a unit, not 10¹²: 兆瓦 兆赫 兆帕 兆焦 兆欧 兆伏 兆安
-    /// 兆吨 兆卡 兆字节 兆比特 兆位 兆级, 百兆宽带, 千兆光网/网络, 兆米, and the letters of MB, Mbps.
+    /// 兆吨 兆卡 兆字节 兆比特 兆位 兆级, 百兆宽带, 千兆光网/网络, 兆米, 兆像素, 兆流量, 兆带宽, and the
+    /// letters of MB, Mbps.
     @inline(__always)
     static func isMegaUnitStart(_ c: UInt32) -> Bool {
         switch c {
         case 0x74E6, 0x8D6B, 0x5E15, 0x7126, 0x6B27, 0x6B50, 0x4F0F, 0x5B89, 0x5428, 0x5678, 0x5361, 0x5B57,
-            0x6BD4, 0x4F4D, 0x7EA7, 0x7D1A, 0x5BBD, 0x5BEC, 0x5149, 0x7F51, 0x7DB2, 0x7C73:
+            0x6BD4, 0x4F4D, 0x7EA7, 0x7D1A, 0x5BBD, 0x5BEC, 0x5149, 0x7F51, 0x7DB2, 0x7C73, 0x50CF, 0x6D41,
+            0x5E26, 0x5E36:
             return true
         default:
             return isASCIILetter(c)
