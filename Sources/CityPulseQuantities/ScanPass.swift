@@ -98,8 +98,8 @@ struct ScanPass {
         return classify(reading)
     }
 
-    /// .75, ．７５: a decimal written without its zero, where the point follows no digit, letter, point or
-    /// numeral (so 1.2.3, v.75 and a list marker stay as they were), and no calendar word follows (in
+    /// .75, ．７５: a decimal written without its zero, where the point follows no digit, letter, point,
+    /// numeral or 第 (so 1.2.3, v.75 and a list marker stay as they were), and no calendar word follows (in
     /// 家.5月 the point ends a sentence).
     mutating func leadingPointDecimal(at i: Int) -> Int? {
         guard i + 1 < n, NumeralScalar.arabicDigit(u[i + 1]) != nil else { return nil }
@@ -107,7 +107,7 @@ struct ScanPass {
             // Looked at even behind the floor: in 1.2.3 the second point follows the 2 of 1.2.
             let before = u[i - 1]
             if Self.isNumeralOrCode(before) || NumeralScalar.isArabicPoint(before) || NumeralScalar.isFullWidthLetter(before)
-                || before == 0x40
+                || before == 0x40 || before == 0x7B2C  // @ 第
             {
                 return nil
             }

@@ -110,6 +110,8 @@ import Testing
         Row("我们三打一"),
         Row("一打开"),
         Row("一打開"),
+        Row("一打就是三年", "quantity 三年 3 年/duration"),
+        Row("這一打就是三年", "quantity 三年 3 年/duration"),
     ]
 
     static let largeAndWordParses: [ParseRow] = [
@@ -174,6 +176,7 @@ import Testing
         Row("联系12345@qq.com", "identifier 12345@qq.com -"),
         Row("www.163.com", "identifier www.163.com -"),
         Row("v.75", "identifier v.75 -"),
+        Row("第.5", "quantity 5 5"),
         Row("1.2.3", "quantity 1.2 1.2", "quantity 3 3"),
         Row("共3家.5月份", "quantity 3家 3 家/organisation", "date 5月份 5"),
         Row("2020-2022", "quantity 2020-2022 2020 [2020..2022] range"),
