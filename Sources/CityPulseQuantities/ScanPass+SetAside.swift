@@ -143,7 +143,9 @@ extension ScanPass {
         let month = whole / 100
         let day = whole % 100
         let dated = (r.plainArabicDigits == 3 && (1...9).contains(month)) || (r.plainArabicDigits == 4 && (10...12).contains(month))
-        guard dated, (1...31).contains(day), Self.festivalWords.longest(in: u, at: r.end) != nil else { return nil }
+        // “520”活动: the quotes may stand between the number and the word.
+        let wordAt = isQuoted(s, r.end) ? r.end + 1 : r.end
+        guard dated, (1...31).contains(day), Self.festivalWords.longest(in: u, at: wordAt) != nil else { return nil }
         emit(.name, s, r.end, value: r.value)
         return r.end
     }
