@@ -243,6 +243,25 @@ import Testing
         }
     }
 
+    /// Each Simplified form reads like its Traditional and full-width twins: same kinds, values, bounds and
+    /// classes.
+    @Test(arguments: [
+        ["五千八点五", "五千八點五", "伍仟捌點伍"], ["三万万人", "三萬萬人", "３万万人"], ["3兆2000亿元", "3兆2000億元"],
+        ["俩人", "倆人", "兩人"], ["三打鸡蛋", "三打雞蛋", "３打雞蛋"], ["6 万 2 千 3 百", "６ 萬 ２ 千 ３ 百"],
+        ["达 到 2500 余家", "達 到 ２５００ 餘家"], ["3.5e4", "３．５ｅ４"], ["增长.75%", "增長．７５％"],
+        ["双十一当天", "雙十一當天"], ["双11", "雙１１"], ["618大促", "６１８大促"], ["520购物节", "520購物節"],
+    ])
+    func twinsReadAlike(_ forms: [String]) {
+        let readings = forms.map { QuantityScanner().scan($0) }
+        for (form, r) in zip(forms.dropFirst(), readings.dropFirst()) {
+            let first = readings[0]
+            #expect(r.map(\.kind) == first.map(\.kind), "\(forms[0]) / \(form)")
+            #expect(r.map(\.value) == first.map(\.value) && r.map(\.lower) == first.map(\.lower))
+            #expect(r.map(\.upper) == first.map(\.upper) && r.map(\.unitClass) == first.map(\.unitClass))
+        }
+        #expect(!readings[0].isEmpty)
+    }
+
     @Test(arguments: allParses)
     func parsesWholeStrings(_ row: ParseRow) {
         #expect(ChineseNumeral.parse(row.input) == row.value)
