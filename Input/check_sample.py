@@ -6,8 +6,9 @@
 1. The seed page carries the seed release text exactly: title line (h1 + column name), the
    paragraphs of <div class="article-content" id="content">, and the reprint notice.
 2. The GBK files decode as GBK and round-trip byte for byte.
-3. The record logs sum to the figures the progress release of 2024-11-05 (and the 2023 figure of
-   the work-plan release of 2024-03-12) report, and every figure quoted appears in the release text.
+3. The record logs sum to the figures the progress release of 2024-11-05, the district review of
+   2024-11-22 (and the 2023 figure of the work-plan release of 2024-03-12) report, and every figure
+   quoted appears in the release text.
 """
 from __future__ import annotations
 
@@ -124,6 +125,21 @@ PROGRESS_FIGURES = [
 ]
 
 
+# Figures of the district review of 2024-11-22: a 截至 scope continued by 其中, 各 over two districts.
+REVIEW_FIGURES = [
+    ("市四区今年已改造提升一刻钟便民生活圈6个", "便民生活圈", 2024, "全市", 6),
+    ("新城区、赛罕区各2个", "便民生活圈", 2024, "新城区", 2),
+    ("新城区、赛罕区各2个", "便民生活圈", 2024, "赛罕区", 2),
+    ("回民区、玉泉区各1个", "便民生活圈", 2024, "回民区", 1),
+    ("回民区、玉泉区各1个", "便民生活圈", 2024, "玉泉区", 1),
+    ("全市已开放早夜市、集市38处", "早夜市+集市", 2024, "全市", 38),
+    ("其中新城区9处", "早夜市+集市", 2024, "新城区", 9),
+    ("回民区7处", "早夜市+集市", 2024, "回民区", 7),
+    ("玉泉区6处", "早夜市+集市", 2024, "玉泉区", 6),
+    ("赛罕区10处", "早夜市+集市", 2024, "赛罕区", 10),
+]
+
+
 # The 2023 figure the work-plan release of 2024-03-12 (GBK) gives.
 PLAN_FIGURES = [
     ("全年共有2.8万名高校毕业生办理留呼登记", "留呼登记", 2023, "全市", 28_000),
@@ -138,6 +154,8 @@ def check_logs() -> list[str]:
     plan = (INPUT / "releases" / "hohhot-talent-policy-2024-gbk.html").read_bytes().decode("gbk")
     checks = [(re.sub(r"<[^>]+>", "", progress), f) for f in PROGRESS_FIGURES]
     checks += [(re.sub(r"<[^>]+>", "", plan), f) for f in PLAN_FIGURES]
+    review = (INPUT / "releases" / "hohhot-district-review-2024-11.html").read_text(encoding="utf-8")
+    checks += [(re.sub(r"<[^>]+>", "", review), f) for f in REVIEW_FIGURES]
     for text, (phrase, metric, year, district, claimed) in checks:
         if phrase not in text:
             errors.append(f"release does not say {phrase!r}")
