@@ -234,14 +234,7 @@ import Testing
     static let allParses = colloquialTailParses + largeAndWordParses + spaceParses + notationParses
 
     @Test(arguments: all)
-    func readsEveryForm(_ row: Row) {
-        let found = QuantityScanner().scan(row.input)
-        #expect(found.map(\.rendered) == row.readings)
-        let scalars = Array(row.input.unicodeScalars)
-        for q in found {
-            #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text, "offsets of \(q.text)")
-        }
-    }
+    func readsEveryForm(_ row: Row) { FormTableTests.check(row) }
 
     /// Each Simplified form reads like its Traditional and full-width twins: same kinds, values, bounds and
     /// classes.
