@@ -13,6 +13,9 @@ struct PlaceIndex: Sendable {
     private let names: [(id: String, name: [Unicode.Scalar])]
     /// Names by their first scalar, longest first.
     private let byFirst: [Unicode.Scalar: [Int]]
+    /// One bit per scalar of the Basic Multilingual Plane that starts a name: most scalars of a text
+    /// start none, and are passed over without a dictionary look-up.
+    private let startsName: [UInt64]
     private let parents: [String: String]
     /// The last scalars of each region's official name (市, 省, 区…), for 全市 and its kin.
     private let suffixes: [String: String]
@@ -33,8 +36,11 @@ struct PlaceIndex: Sendable {
         names.sort { $0.1.count > $1.1.count }
         var byFirst: [Unicode.Scalar: [Int]] = [:]
         for (i, n) in names.enumerated() { byFirst[n.1[0], default: []].append(i) }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for first in byFirst.keys where first.value < 0x10000 { bits[Int(first.value >> 6)] |= 1 << (first.value & 63) }
         self.names = names
         self.byFirst = byFirst
+        startsName = bits
         self.parents = parents
         self.suffixes = suffixes
         declared = Set(names.map { String(String.UnicodeScalarView($0.1)) })
@@ -48,6 +54,11 @@ struct PlaceIndex: Sendable {
         let range = range.clamped(to: 0..<s.count)
         var i = range.lowerBound
         while i < range.upperBound {
+            let v = s[i].value
+            if v < 0x10000, startsName[Int(v >> 6)] & (1 << (v & 63)) == 0 {
+                i += 1
+                continue
+            }
             var matched = 0
             for k in byFirst[s[i]] ?? [] {
                 let n = names[k].name
