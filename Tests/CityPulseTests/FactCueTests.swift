@@ -104,6 +104,8 @@ import Testing
         Row("乙市市长介绍了工作。\n今年新增众创空间8家。", published: "2024-11-01", "carriers 8 target 2024 yi"),
         Row("从全国各地引进青年人才500名。", title: "甲市人才引进", published: "2024-11-01", "talent 500 achievement 2024 jia"),
         Row("新增众创空间5家。", published: "2024-11-01", "carriers 5 achievement 2024 china"),
+        Row("截至2023年底，全市累计建成众创空间56家，其中国家级众创空间8家。", title: "甲市双创", published: "2024-02-01",
+            "carriers 56 achievement 2023 jia", "carriers 8 achievement 2023 jia"),
     ]
 
     /// Lists are facts each: equal values in different places stay apart, 各 distributes, 分别 pairs, a

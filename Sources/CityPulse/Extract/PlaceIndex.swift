@@ -66,6 +66,7 @@ struct PlaceIndex: Sendable {
                 var j = 1
                 while j < n.count, s[i + j] == n[j] { j += 1 }
                 if j == n.count {
+                    if n.count == 2, Self.isStraddled(s, i..<(i + 2)) { continue }
                     if !Self.isDateline(s, after: i + n.count) {
                         out.append(Hit(id: names[k].id, range: i..<(i + n.count), rule: "place named", cue: String(String.UnicodeScalarView(n))))
                     }
@@ -76,6 +77,15 @@ struct PlaceIndex: Sendable {
             i += max(matched, 1)
         }
         return out
+    }
+
+    /// A two-scalar name whose first scalar closes a word before it and whose last opens a word after
+    /// it is no name: 其中|国家 holds 中国.
+    private static func isStraddled(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.lowerBound > 0, r.upperBound < s.count else { return false }
+        let before = String(String.UnicodeScalarView([s[r.lowerBound - 1], s[r.lowerBound]]))
+        let after = String(String.UnicodeScalarView([s[r.upperBound - 1], s[r.upperBound]]))
+        return TextCues.commonWords.contains(before) && TextCues.commonWords.contains(after)
     }
 
     /// A name followed by a date and 电, or by 讯 or 电 at once, opens a dateline.

@@ -43,6 +43,11 @@ enum TextCues {
         ("全县", ["县"]), ("本县", ["县"]), ("我县", ["县"]), ("该县", ["县"]),
         ("全州", ["州"]), ("全旗", ["旗"]), ("当地", []), ("本地", []),
     ]
+    /// Common two-character words that a short place name can straddle (其中|国家 holds 中国).
+    static let commonWords: Set<String> = [
+        "其中", "之中", "集中", "当中", "高中", "初中", "心中", "空中", "从中", "国家", "国际", "国内", "国务", "国有", "国企",
+        "国资", "国情", "国民", "国外", "国产", "国级", "京剧", "京津", "南方", "北方", "东方", "西方", "海外", "州级",
+    ]
     /// A place named after one of these is where something came from, not where it is counted.
     static let sourceMarkers: Set<Unicode.Scalar> = ["从", "自"]
     /// Suffixes of place names that a sentence may name without the pipeline declaring them.
