@@ -75,6 +75,7 @@ import Testing
         Row("本次共设立夜市12处。", title: "甲市将设立一批夜市", published: "2024-04-01", "markets 12 target 2024 jia"),
         Row("截至目前，全市已建成众创空间20家。", title: "甲市双创工作综述", published: "2024-12-01", "carriers 20 achievement 2024 jia"),
         Row("从1990年至2020年底，全国纳入火炬计划统计的孵化器有500家。", published: "2021-01-05", "carriers 500 achievement 2020 china"),
+        Row("力争到2027年，甲市众创空间达到100家。", published: "2024-03-01", "carriers 100 target 2027 jia"),
     ]
 
     /// Period from the scope: 截至 over the sentences that continue it, spans ahead from their start,

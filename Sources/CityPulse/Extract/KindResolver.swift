@@ -39,8 +39,10 @@ struct KindResolver {
         let planBefore = firm.last { $0.range.upperBound <= q.start }
         let resultBefore = results.last { $0.range.upperBound <= q.start }
         if let r = resultBefore, planBefore == nil || r.range.lowerBound > planBefore!.range.lowerBound {
-            let clauseOfResult = TextContextSpan.clause(around: r.range, in: s)
-            if let frame = firm.last(where: { $0.range.upperBound <= r.range.lowerBound && $0.range.lowerBound >= clauseOfResult.lowerBound }) {
+            // A plan word frames the result word in its clause (原定于…实现); a plan word anywhere before
+            // frames the words a plan reaches for (力争到2027年，…达到100家).
+            let scope = TextCues.reachedInPlans.contains(r.word) ? sentence : TextContextSpan.clause(around: r.range, in: s)
+            if let frame = firm.last(where: { $0.range.upperBound <= r.range.lowerBound && $0.range.lowerBound >= scope.lowerBound }) {
                 return Decision(value: .target, rule: "a plan word framing the result word", cue: frame.range)
             }
             return Decision(value: .achievement, rule: "a result word before the number", cue: r.range)
