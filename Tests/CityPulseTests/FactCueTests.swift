@@ -76,6 +76,7 @@ import Testing
         Row("截至目前，全市已建成众创空间20家。", title: "甲市双创工作综述", published: "2024-12-01", "carriers 20 achievement 2024 jia"),
         Row("从1990年至2020年底，全国纳入火炬计划统计的孵化器有500家。", published: "2021-01-05", "carriers 500 achievement 2020 china"),
         Row("力争到2027年，甲市众创空间达到100家。", published: "2024-03-01", "carriers 100 target 2027 jia"),
+        Row("甲市已开放夜市12处，计划年底前再开放8处。", published: "2024-06-01", "markets 12 achievement 2024 jia", "markets 8 target 2024 jia"),
     ]
 
     /// Period from the scope: 截至 over the sentences that continue it, spans ahead from their start,
@@ -120,6 +121,8 @@ import Testing
             "markets 10 achievement 2024 jia", "markets 4 achievement 2024 east", "markets 4 achievement 2024 west",
             "markets 2 achievement 2024 south"),
         Row("甲市引进优秀教师164名、高层次医疗人员41名。", published: "2024-06-01", "talent 164 achievement 2024 jia", "talent 41 achievement 2024 jia"),
+        Row("今年以来，甲市引进各类人才2.1万人，其中博士等青年人才300余人。", published: "2024-06-01",
+            "talent 21000 achievement 2024 jia", "talent 300 achievement 2024 jia"),
     ]
 
     /// Numbers near a metric's word that count something else.
@@ -131,6 +134,7 @@ import Testing
         Row("帮扶困难高校毕业生、困难家庭青年就业3.6万人。", published: "2024-06-01"),
         Row("东区、西区3个区入选夜市建设试点。", published: "2024-06-01"),
         Row("每年有近30万的高校毕业生步入市场。", published: "2024-06-01"),
+        Row("今年城镇新增劳动力约1400万人，其中高校毕业生909万人。", published: "2021-03-11"),
         Row("国家高新技术企业达1486家、众创空间119个。", published: "2024-06-01", "carriers 119 achievement 2024 china"),
     ]
 

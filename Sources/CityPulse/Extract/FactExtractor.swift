@@ -48,8 +48,21 @@ public struct FactExtractor: Sendable {
         let title = NormalizedText(document.title ?? "").normalized.scalarArray()
         let context = TextContext(s: s, title: title, published: document.published, policyStart: pipeline.policyStart, places: places)
         var claimed: [Int: MetricMatcher.Claim] = [:]
+        var withoutFlow: [Int: MetricMatcher.Claim] = [:]
         for (i, q) in quantities.enumerated() where Self.isCandidate(q) {
-            if let c = matcher.match(q, in: s, clause: context.clause(around: q.start..<q.end), quantities: quantities) { claimed[i] = c }
+            guard let c = matcher.match(q, in: s, clause: context.clause(around: q.start..<q.end), quantities: quantities) else { continue }
+            if c.withoutFlow { withoutFlow[i] = c } else { claimed[i] = c }
+        }
+        // 引进各类人才2.1万人，其中高层次人才300余人: a part of a flow is a flow. (城镇新增劳动力1400万人，
+        // 其中高校毕业生909万人 is part of no fact.)
+        for i in withoutFlow.keys.sorted() {
+            let q = quantities[i]
+            let clause = context.clause(around: q.start..<q.end)
+            guard context.opensWithContinuation(clause),
+                  let prior = quantities.indices.last(where: { $0 < i && Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
+                  quantities[prior].start >= context.sentence(around: q.start..<q.end).lowerBound,
+                  claimed[prior]?.metric.id == withoutFlow[i]!.metric.id else { continue }
+            claimed[i] = withoutFlow[i]
         }
         for (i, q) in quantities.enumerated() where Self.isCandidate(q) && claimed[i] == nil {
             if let c = inherited(q, at: i, quantities: quantities, claimed: claimed, context: context) { claimed[i] = c }
@@ -90,7 +103,7 @@ public struct FactExtractor: Sendable {
         let itemRange = from..<q.start
         // A breakdown opens with 其中 (its items follow in the clause), distributes with 各 or 分别, or
         // names declared places only.
-        let opened = continued || TextCues.continuations.contains { ScalarText.hasWord($0, in: s, at: clause.lowerBound) }
+        let opened = continued || context.opensWithContinuation(clause)
             || s[itemRange].contains("各") || !ScalarText.occurrences(of: "分别", in: s, within: itemRange).isEmpty
 
         // 新建众创空间3家、5家: a bare number listed right after the fact before it.
@@ -100,13 +113,18 @@ public struct FactExtractor: Sendable {
         if !itemRange.isEmpty, isPlaceList(itemRange, in: s, declaredOnly: !opened) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "a breakdown by place of the fact before it")
         }
+        // 2021年招引48.3万人 after 杭州招引…大学生43.6万人; 计划年底前再开放8处 after 已开放夜市12处. A
+        // verb of coming or opening may stand right before the earlier word (开放夜市) and after other
+        // words here; any other pair must stand apart from the earlier word (not 科技企业|孵化器 and
+        // 在孵企业) and make up nearly all the words before the number.
         let bare = strippingTime(itemRange, in: s)
-        if bare.count >= 2, bare.count <= 4 {
+        if bare.count >= 2 {
             let verb = Array(s[(bare.upperBound - 2)..<bare.upperBound])
+            let isFlowVerb = TextCues.flow.contains(String(String.UnicodeScalarView(verb)))
             let priorClause = context.clause(around: quantities[prior].start..<quantities[prior].end)
             let priorHits = ScalarText.occurrences(of: verb, in: s, within: priorClause.lowerBound..<quantities[prior].start)
-            if priorHits.contains(where: { !$0.overlaps(claim.word) && $0.upperBound != claim.word.lowerBound }),
-               verb.allSatisfy(ScalarText.isIdeograph) {
+            if bare.count <= 4 || isFlowVerb, verb.allSatisfy(ScalarText.isIdeograph),
+               priorHits.contains(where: { !$0.overlaps(claim.word) && (isFlowVerb || $0.upperBound != claim.word.lowerBound) }) {
                 return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "the verb of the fact before it, repeated")
             }
         }

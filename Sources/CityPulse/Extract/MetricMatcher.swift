@@ -20,6 +20,9 @@ struct MetricMatcher: Sendable {
         /// The metric's word in the text.
         var word: Range<Int>
         var rule: String
+        /// For a `sum` metric: nothing in the word or clause says the count is a flow. Such a claim
+        /// stands only as part (其中…) of a fact of the same metric before it.
+        var withoutFlow = false
     }
 
     private let metricWords: [(metric: MetricDefinition, words: [[Unicode.Scalar]])]
@@ -58,8 +61,8 @@ struct MetricMatcher: Sendable {
                 if best == nil { best = (Claim(metric: metric, word: hit, rule: "the word heads the counted phrase after 的"), Int.max) }
             }
         }
-        guard let claim = best?.claim else { return nil }
-        if claim.metric.aggregate == .sum, !isFlow(claim.word, q, in: s, clause: clause) { return nil }
+        guard var claim = best?.claim else { return nil }
+        if claim.metric.aggregate == .sum, !isFlow(claim.word, q, in: s, clause: clause) { claim.withoutFlow = true }
         return claim
     }
 

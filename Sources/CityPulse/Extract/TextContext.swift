@@ -47,6 +47,15 @@ struct TextContext {
         return TextCues.continuations.contains { ScalarText.hasWord($0, in: s, at: i) }
     }
 
+    /// Whether a clause opens with 其中 or 分别, or follows one standing alone (其中，…).
+    func opensWithContinuation(_ clause: Range<Int>) -> Bool {
+        var i = clause.lowerBound
+        while i < clause.upperBound, s[i] == " " { i += 1 }
+        if TextCues.continuations.contains(where: { ScalarText.hasWord($0, in: s, at: i) }) { return true }
+        guard clause.lowerBound > 0 else { return false }
+        return TextCues.continuations.contains { ScalarText.hasWord($0, in: s, endingAt: clause.lowerBound - 1) }
+    }
+
     func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r.clamped(to: 0..<s.count)])) }
 }
 
