@@ -76,6 +76,9 @@ import Testing
         Row("截至目前，全市已建成众创空间20家。", title: "甲市双创工作综述", published: "2024-12-01", "carriers 20 achievement 2024 jia"),
         Row("从1990年至2020年底，全国纳入火炬计划统计的孵化器有500家。", published: "2021-01-05", "carriers 500 achievement 2020 china"),
         Row("力争到2027年，甲市众创空间达到100家。", published: "2024-03-01", "carriers 100 target 2027 jia"),
+        Row("今年甲市新增众创空间8家。", published: "2024-03-01", "carriers 8 target 2024 jia"),
+        Row("今年甲市新增众创空间8家。", published: "2024-12-20", "carriers 8 achievement 2024 jia"),
+        Row("甲市全年城镇新增就业5万人以上。", published: "2024-12-20", "jobs 50000 target 2024 jia"),
         Row("甲市已开放夜市12处，计划年底前再开放8处。", published: "2024-06-01", "markets 12 achievement 2024 jia", "markets 8 target 2024 jia"),
     ]
 
@@ -103,7 +106,7 @@ import Testing
         Row("1至6月，城镇新增就业2.1万人。", title: "甲市：上半年城镇新增就业2.1万人", published: "2024-07-15", "jobs 21000 achievement 2024 jia"),
         Row("本报甲市3月1日电 全市城镇新增就业3万人。", title: "乙市就业形势稳定", published: "2024-03-01", "jobs 30000 achievement 2024 yi"),
         Row("全省新增众创空间30家。", title: "甲市：双创载体建设提速", published: "2024-03-01", "carriers 30 achievement 2024 mou"),
-        Row("乙市市长介绍了工作。\n今年新增众创空间8家。", published: "2024-11-01", "carriers 8 target 2024 yi"),
+        Row("乙市市长介绍了工作。\n今年新增众创空间8家。", published: "2024-11-01", "carriers 8 achievement 2024 yi"),
         Row("从全国各地引进青年人才500名。", title: "甲市人才引进", published: "2024-11-01", "talent 500 achievement 2024 jia"),
         Row("新增众创空间5家。", published: "2024-11-01", "carriers 5 achievement 2024 china"),
         Row("截至2023年底，全市累计建成众创空间56家，其中国家级众创空间8家。", title: "甲市双创", published: "2024-02-01",

@@ -11,7 +11,8 @@ import CityPulseQuantities
 /// 4. a period that ends after the release was published is still to come: a plan;
 /// 5. a period that ended before the publication year is over: a result;
 /// 6. a result word elsewhere in the sentence;
-/// 7. a headline announcing a plan (西安将设立一批早市…), a programme word (…工程, …行动) or 今年;
+/// 7. a headline announcing a plan (西安将设立一批早市…), a programme word (…工程, …行动), a year's
+///    goal (全年…以上), or 今年 in a release published before the last quarter (after it, a review);
 /// 8. otherwise a number stated as a fact: a result.
 struct KindResolver {
     var published: Day?
@@ -62,7 +63,15 @@ struct KindResolver {
         if let r = results.first { return Decision(value: .achievement, rule: "a result word in the sentence", cue: r.range) }
         if let headlinePlan { return Decision(value: .target, rule: "the headline announces a plan (\(headlinePlan))", cue: nil) }
         if let p = plans.first { return Decision(value: .target, rule: "a programme word in the sentence", cue: p.range) }
+        // 全年城镇新增就业5万人以上: a year's goal. 今年 with no other cue is this year's plan, unless the
+        // release was published in the last quarter, when it reviews the year.
+        if q.qualifier == .atLeast, let r = ScalarText.occurrences(of: "全年", in: s, within: sentence).first {
+            return Decision(value: .target, rule: "a year's goal (全年…以上)", cue: r)
+        }
         if let r = ScalarText.occurrences(of: "今年", in: s, within: sentence).first {
+            if let published, published.month >= 10 {
+                return Decision(value: .achievement, rule: "this year's work, reviewed in the last quarter (今年)", cue: r)
+            }
             return Decision(value: .target, rule: "this year's work (今年)", cue: r)
         }
         return Decision(value: .achievement, rule: "a number stated as a fact", cue: nil)
