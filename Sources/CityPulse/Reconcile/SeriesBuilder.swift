@@ -50,12 +50,6 @@ public struct SeriesBuilder: Sendable {
         var stamp: Provenance?
     }
 
-    /// The series of `facts`.
-    public func build(_ facts: [Fact]) -> [SeriesPoint] {
-        var diagnostics: [Diagnostic] = []
-        return build(facts, diagnostics: &diagnostics)
-    }
-
     /// The series of `facts`; a sum too large to hold exactly is left out and reported.
     public func build(_ facts: [Fact], diagnostics: inout [Diagnostic]) -> [SeriesPoint] {
         let byID = Dictionary(metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -112,11 +112,13 @@ public struct PipelineRunner: Sendable {
 
         // reconcile
         let asOf = options.asOf ?? options.today
-        let (facts, series, targets) = timings.measure("reconcile") {
+        let (facts, series, targets, seriesNotes) = timings.measure("reconcile") {
             let merged = FactMerger.merge(textFacts)
-            let series = SeriesBuilder(pipeline: pipeline).build(observations)
-            return (merged, series, Reconciler(pipeline: pipeline, asOf: asOf).reconcile(facts: merged, series: series))
+            var notes: [Diagnostic] = []
+            let series = SeriesBuilder(pipeline: pipeline).build(observations, diagnostics: &notes)
+            return (merged, series, Reconciler(pipeline: pipeline, asOf: asOf).reconcile(facts: merged, series: series), notes)
         }
+        diagnostics += seriesNotes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.column ?? 0, $1.message) }
         let result = RunResult(
             pipeline: pipeline, asOf: asOf, inputs: inputs, documents: documents, facts: facts, series: series, targets: targets,
