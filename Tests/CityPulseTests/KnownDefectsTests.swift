@@ -24,4 +24,11 @@ import Testing
         let diagnostics = try #require(run.outcome.result?.diagnostics)
         #expect(diagnostics.contains { $0.message.contains("too large") }, "\(diagnostics.map(\.message))")
     }
+
+    /// A ratio beyond what four exact decimals hold is written as a whole number, not a trap.
+    @Test func hugeRatioIsWrittenNotTrapped() {
+        #expect(JSONValue.ratio(1e30).compact().hasPrefix("1000000000000000"))
+        #expect(JSONValue.ratio(-1e19).compact().hasPrefix("-10000000000000000000"))
+        #expect(JSONValue.ratio(0.62038).compact() == "0.6204")
+    }
 }

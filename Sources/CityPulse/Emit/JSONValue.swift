@@ -24,10 +24,12 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     public static func decimal(_ v: ExactDecimal) -> JSONValue { .number(v.description) }
     public static func decimal(_ v: ExactDecimal?) -> JSONValue { v.map { .number($0.description) } ?? .null }
     public static func string(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
-    /// A ratio rounded to 4 decimals, written without exponent notation.
+    /// A ratio rounded to 4 decimals, written without exponent notation; one too large for 4 exact
+    /// decimals (a target of 1 against an actual in the billions) is rounded to a whole number.
     public static func ratio(_ v: Double?) -> JSONValue {
         guard let v, v.isFinite else { return .null }
         let scaled = (v * 10000).rounded()
+        guard abs(scaled) < 9.2e18 else { return .number(String(format: "%.0f", v.rounded())) }
         return .decimal(ExactDecimal(significand: Int64(scaled), exponent: -4))
     }
 
