@@ -31,4 +31,10 @@ import Testing
         #expect(JSONValue.ratio(-1e19).compact().hasPrefix("-10000000000000000000"))
         #expect(JSONValue.ratio(0.62038).compact() == "0.6204")
     }
+
+    /// A missing Traditional→Simplified table is an error that names it, not an empty table.
+    @Test func missingTableIsAnError() {
+        #expect(throws: TraditionalSimplifiedTable.MissingTable.self) { try TraditionalSimplifiedTable(resource: "NoSuchTable") }
+        #expect(TraditionalSimplifiedTable.shared.count > 1000)
+    }
 }

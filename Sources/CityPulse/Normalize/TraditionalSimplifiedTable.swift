@@ -1,7 +1,8 @@
 import Foundation
 
 /// The Traditional→Simplified character table shipped in `Tables/TraditionalToSimplified.txt`,
-/// loaded once. If the resource cannot be read the table is empty and nothing is folded.
+/// loaded once. Matching Traditional text depends on it, so an installation without it stops at
+/// the first text normalized, naming the missing resource, rather than folding nothing.
 struct TraditionalSimplifiedTable: Sendable {
     private let map: [UInt32: Unicode.Scalar]
     /// The same folds for U+3400…U+FFFF as a flat array (0 where there is none): every Chinese character
@@ -9,19 +10,32 @@ struct TraditionalSimplifiedTable: Sendable {
     private let basic: [UInt32]
     private static let basicStart: UInt32 = 0x3400
 
-    static let shared = TraditionalSimplifiedTable(resource: "TraditionalToSimplified")
+    static let shared: TraditionalSimplifiedTable = {
+        do {
+            return try TraditionalSimplifiedTable(resource: "TraditionalToSimplified")
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
+    /// The table's resource is missing, unreadable or holds no folds.
+    struct MissingTable: Error, CustomStringConvertible {
+        var resource: String
+        var reason: String
+        var description: String { "the Traditional→Simplified table \(resource).txt \(reason); CityPulse's resources are not installed with it" }
+    }
 
     /// Number of characters the table folds.
     var count: Int { map.count }
 
-    init(resource: String) {
+    init(resource: String) throws(MissingTable) {
         guard let url = Bundle.module.url(forResource: resource, withExtension: "txt", subdirectory: "Tables")
-                ?? Bundle.module.url(forResource: resource, withExtension: "txt"),
-              let data = try? Data(contentsOf: url) else {
-            self.init(text: "")
-            return
+                ?? Bundle.module.url(forResource: resource, withExtension: "txt") else {
+            throw MissingTable(resource: resource, reason: "is not in the bundle")
         }
+        guard let data = try? Data(contentsOf: url) else { throw MissingTable(resource: resource, reason: "cannot be read") }
         self.init(text: String(decoding: data, as: UTF8.self))
+        guard count > 0 else { throw MissingTable(resource: resource, reason: "holds no folds") }
     }
 
     init(text: String) {
