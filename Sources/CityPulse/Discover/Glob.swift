@@ -81,5 +81,11 @@ extension Diagnostic.Message {
     static func globAbsolute(_ g: String) -> Self { "glob '\(g)' is absolute; globs are relative to the input root" }
     static func globClimbsOut(_ g: String) -> Self { "glob '\(g)' climbs out of the input root with '..'" }
     static func symlinkOutside(_ target: String) -> Self { "symbolic link points outside the input root (to \(target)); not read" }
-    static let noFilesMatched: Self = "no file matches this source's globs"
+    static func noFilesMatched(source: String, globs: [String], root: String, optional: Bool) -> Self {
+        let what = "source '\(source)': no file under \(root) matches \(globs.joined(separator: ", "))"
+        return optional ? "\(what) (the source is optional)" : "\(what); nothing is published (say `optional: true` if it may be empty)"
+    }
+    static func inputRootMissing(_ root: String) -> Self { "the input root \(root) does not exist; nothing is published" }
+    static func inputRootNotAFolder(_ root: String) -> Self { "the input root \(root) is not a folder; nothing is published" }
+    static func inputRootUnreadable(_ root: String) -> Self { "the input root \(root) cannot be read; nothing is published" }
 }

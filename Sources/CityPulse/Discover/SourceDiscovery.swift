@@ -12,7 +12,9 @@ public struct DiscoveredFile: Sendable, Hashable {
 }
 
 /// Expands the pipeline's globs under the input root. Nothing outside the root is read: absolute globs,
-/// `..` and symbolic links that resolve outside are refused with a diagnostic.
+/// `..` and symbolic links that resolve outside are refused with a diagnostic. A missing or unreadable
+/// input root, and a source (not marked `optional`) whose globs match no file, are errors: the run
+/// fails rather than publish less than it should.
 public struct SourceDiscovery: Sendable {
     public let inputRoot: URL
 
@@ -22,6 +24,10 @@ public struct SourceDiscovery: Sendable {
 
     public func discover(_ pipeline: PipelineDefinition) -> (files: [DiscoveredFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        if let problem = rootProblem() {
+            diagnostics.append(Diagnostic(.error, stage: "discover", file: inputRoot.path, problem))
+            return ([], diagnostics)
+        }
         let reachable = pipeline.sources.flatMap { $0.globs.map(Glob.init) }.filter { $0.problem == nil }
         let all = listFiles(globs: reachable, &diagnostics)
         let components = all.map { Glob.components($0.path) }
@@ -37,7 +43,8 @@ public struct SourceDiscovery: Sendable {
             }
             let matched = all.indices.filter { i in globs.contains { $0.matches(components: components[i]) } }.map { all[$0] }
             if matched.isEmpty {
-                diagnostics.append(Diagnostic(.warning, stage: "discover", file: pipeline.path, "source '\(source.id)': \(Diagnostic.Message.noFilesMatched.text)"))
+                diagnostics.append(Diagnostic(source.optional ? .warning : .error, stage: "discover", file: pipeline.path,
+                                              .noFilesMatched(source: source.id, globs: source.globs, root: inputRoot.path, optional: source.optional)))
             }
             for var f in matched {
                 f.source = source
@@ -45,6 +52,16 @@ public struct SourceDiscovery: Sendable {
             }
         }
         return (files, diagnostics)
+    }
+
+    /// Why the input root cannot be read, if it cannot.
+    private func rootProblem() -> Diagnostic.Message? {
+        var st = stat()
+        guard stat(inputRoot.path, &st) == 0 else { return .inputRootMissing(inputRoot.path) }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return .inputRootNotAFolder(inputRoot.path) }
+        guard let handle = opendir(inputRoot.path) else { return .inputRootUnreadable(inputRoot.path) }
+        closedir(handle)
+        return nil
     }
 
     /// Every regular file under the root (links followed only when they stay inside), sorted by path;

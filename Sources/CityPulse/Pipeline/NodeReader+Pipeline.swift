@@ -98,7 +98,7 @@ extension NodeReader {
     }
 
     mutating func source(_ node: Node) -> SourceDefinition? {
-        let keys = ["id", "kind", "glob", "illustrative", "csv"]
+        let keys = ["id", "kind", "glob", "illustrative", "optional", "csv"]
         guard let m = mapping(node, "a source", known: keys) else { return nil }
         guard let id = requiredString(m, "id", "source", at: node) else { return nil }
         guard let kindNode = m["kind"] else {
@@ -109,6 +109,7 @@ extension NodeReader {
         let globs = strings(m["glob"]?.value, "source \(id).glob")
         if globs.isEmpty { report(node, .missingKey("glob", in: "source \(id)")) }
         let illustrative = bool(m["illustrative"]?.value, "source \(id).illustrative") ?? false
+        let optional = bool(m["optional"]?.value, "source \(id).optional") ?? false
         var csv: CSVMapping?
         if let c = m["csv"] {
             if kind != .csv { report(c.key, .wrongType("source \(id).csv", expected: "given only for kind csv")) }
@@ -116,7 +117,7 @@ extension NodeReader {
         } else if kind == .csv {
             report(node, .missingKey("csv", in: "source \(id)"))
         }
-        return SourceDefinition(id: id, kind: kind, globs: globs, illustrative: illustrative, csv: csv)
+        return SourceDefinition(id: id, kind: kind, globs: globs, illustrative: illustrative, csv: csv, optional: optional)
     }
 
     mutating func csvMapping(_ node: Node, source id: String) -> CSVMapping? {

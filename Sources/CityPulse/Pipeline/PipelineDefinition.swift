@@ -30,6 +30,9 @@ public struct SourceDefinition: Sendable, Hashable {
     public var illustrative: Bool
     /// For CSV sources: how columns become facts.
     public var csv: CSVMapping?
+    /// True when the source may match no file; otherwise a source that matches nothing fails the run
+    /// (an unmounted share or a typo must not publish an empty report).
+    public var optional: Bool = false
 }
 
 /// How a CSV source's rows become observations.

@@ -55,6 +55,11 @@ public struct PipelineRunner: Sendable {
 
         // discover
         let (files, discoverDiagnostics) = timings.measure("discover") { SourceDiscovery(inputRoot: options.inputRoot).discover(pipeline) }
+        // A missing root or a source matching nothing: fail, and leave the last outputs as they are.
+        let discoveryErrors = discoverDiagnostics.filter { $0.severity == .error }
+        if !discoveryErrors.isEmpty {
+            return Outcome(status: .failure, message: discoveryErrors.map(\.message).joined(separator: "; "), outputDirectory: target)
+        }
         let cache = RunCache(directory: options.outputRoot.appendingPathComponent(".cache/\(pipeline.name)"), pipelineHash: pipeline.contentHash)
 
         if options.dryRun {
