@@ -138,6 +138,11 @@ import Testing
         Row("东区、西区3个区入选夜市建设试点。", published: "2024-06-01"),
         Row("每年有近30万的高校毕业生步入市场。", published: "2024-06-01"),
         Row("今年城镇新增劳动力约1400万人，其中高校毕业生909万人。", published: "2021-03-11"),
+        Row("每个街区设置夜市摊位200个以上。", published: "2023-07-01"),
+        Row("甲市共有孵化器38家、众创空间105家，在孵企业超1.2万家，累计毕业企业5000余家。", published: "2022-09-01",
+            "carriers 38 achievement 2022 jia", "carriers 105 achievement 2022 jia"),
+        Row("1-8月，甲市城镇新增就业19.6万人。其中，帮助高校毕业生就业创业6.2万人。", published: "2023-09-20",
+            "jobs 196000 achievement 2023 jia"),
         Row("国家高新技术企业达1486家、众创空间119个。", published: "2024-06-01", "carriers 119 achievement 2024 china"),
     ]
 

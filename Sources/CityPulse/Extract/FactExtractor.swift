@@ -124,7 +124,10 @@ public struct FactExtractor: Sendable {
             let priorClause = context.clause(around: quantities[prior].start..<quantities[prior].end)
             let priorHits = ScalarText.occurrences(of: verb, in: s, within: priorClause.lowerBound..<quantities[prior].start)
             if bare.count <= 4 || isFlowVerb, verb.allSatisfy(ScalarText.isIdeograph),
-               priorHits.contains(where: { !$0.overlaps(claim.word) && (isFlowVerb || $0.upperBound != claim.word.lowerBound) }) {
+               priorHits.contains(where: { hit in
+                   !hit.overlaps(claim.word)
+                       && (isFlowVerb || !(matcher.hasMetricWord(touching: hit.upperBound, in: s) || matcher.hasMetricWord(touching: hit.lowerBound, in: s)))
+               }) {
                 return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "the verb of the fact before it, repeated")
             }
         }

@@ -33,6 +33,13 @@ struct MetricMatcher: Sendable {
 
     var isEmpty: Bool { metricWords.isEmpty }
 
+    /// Whether a metric's word starts at `i` or covers it.
+    func hasMetricWord(touching i: Int, in s: [Unicode.Scalar]) -> Bool {
+        metricWords.contains { $0.words.contains { w in
+            !ScalarText.occurrences(of: w, in: s, within: max(0, i - w.count + 1)..<min(s.count, i + w.count)).isEmpty
+        } }
+    }
+
     /// Whether any metric's word stands inside `range`.
     func mentionsAnyMetric(in s: [Unicode.Scalar], within range: Range<Int>) -> Bool {
         metricWords.contains { $0.words.contains { !ScalarText.occurrences(of: $0, in: s, within: range).isEmpty } }
@@ -45,6 +52,11 @@ struct MetricMatcher: Sendable {
         // Counts of the same kind listed with q (65家、累计178家…): a word after them may be shared.
         let spans = quantities.filter { $0.kind == .quantity && $0.unitClass == q.unitClass }.map { $0.start..<$0.end }
         let item = listItem(of: q, in: s, clause: clause)
+        // 每个街区设置摊位200个: a count per unit.
+        for each in ScalarText.occurrences(of: "每", in: s, within: clause.lowerBound..<q.start)
+        where each.upperBound < s.count && TextCues.perUnitCounters.contains(s[each.upperBound]) {
+            return nil
+        }
         var best: (claim: Claim, distance: Int)?
         for (metric, words) in metricWords where metric.unitClasses.contains(q.unitClass.rawValue) {
             var hits: [Range<Int>] = []
@@ -74,6 +86,8 @@ struct MetricMatcher: Sendable {
         if hit.upperBound <= q.start {
             if q.unitClass == .none { return nil }
             if s[hit.upperBound..<q.start].contains(where: TextBoundaries.listMarks.contains) { return nil }
+            // 夜市摊位200个: another head noun between the word and the number is what is counted.
+            if TextCues.otherHeads.contains(where: { !ScalarText.occurrences(of: $0, in: s, within: hit.upperBound..<q.start).isEmpty }) { return nil }
             let distance = q.start - hit.upperBound
             // Inside its own item of a list, the word and the number may stand apart by more.
             let limit = item.lowerBound > clause.lowerBound && hit.lowerBound >= item.lowerBound ? 2 * window : window

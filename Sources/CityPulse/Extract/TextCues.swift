@@ -21,7 +21,7 @@ enum TextCues {
     /// counts a population, not a flow. One of these in the metric's word or in the clause before the
     /// number makes it a flow.
     static let flow = [
-        "新增", "新建", "新设", "新开", "新创", "创办", "创业", "引进", "引留", "引才", "招引", "吸引", "吸纳", "集聚", "聚集",
+        "新增", "新建", "新设", "新开", "新创", "创办", "自主创业", "引进", "引留", "引才", "招引", "吸引", "吸纳", "集聚", "聚集",
         "留", "来", "扶持", "培育", "建成", "建设", "设立", "设置", "开放", "开设", "开办", "开通", "改造", "提升", "打造",
         "认定", "遴选", "实现", "完成", "累计", "合计", "共计", "总计", "安置", "招聘", "录用", "落户",
     ]
@@ -34,6 +34,9 @@ enum TextCues {
         "城市", "试点", "摊位", "岗位", "商户", "网点", "门店", "店铺", "项目", "场次", "人次", "志愿者", "专区", "示范区",
         "先行区", "街区", "平方米", "套", "床位", "工位",
     ]
+    /// 每 before one of these makes a count per unit (每个街区设置摊位200个, 每年新增就业超过10万人): no
+    /// single total for a period and place.
+    static let perUnitCounters: Set<Unicode.Scalar> = ["个", "年", "人", "家", "处", "月", "天", "名", "户", "所", "区", "县", "市"]
     /// Words that end in the first character of a metric word and so overlap it (筹集|市场 is not 集市).
     static let boundBefore: Set<String> = ["筹集", "募集", "收集", "采集", "汇集", "搜集", "征集", "召集", "密集", "云集", "交集", "聚集"]
 
