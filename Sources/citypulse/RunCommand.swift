@@ -26,6 +26,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show what would be read and written, and write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Publish even when the run drops more of the last publish's inputs, facts or series points than quality.max_drop allows.")
+    var acceptDrop = false
+
     @Option(name: .long, help: "Seconds to wait for another run of the same pipeline to finish (default: fail at once).")
     var wait: Double = 0
 
@@ -62,6 +65,7 @@ struct RunCommand: AsyncParsableCommand {
         var options = RunOptions(
             inputRoot: URL(fileURLWithPath: common.inputRoot), outputRoot: URL(fileURLWithPath: common.outputRoot),
             asOf: asOf.flatMap { Day(iso: $0) }, jobs: jobs, full: full, dryRun: dryRun, wait: wait)
+        options.acceptDrop = acceptDrop
         if let bar {
             options.progress = { @Sendable done, total in bar.update(done, total) }
         }

@@ -22,6 +22,8 @@ public struct Manifest: Sendable {
     public var outputs: [Output]
     /// True when the data outputs were carried over from the previous run because nothing they depend on changed.
     public var outputsReused = false
+    /// The comparison with the last publish's counts (`quality.max_drop`), when there was one.
+    var shrinkGuard: ShrinkGuard?
 
     public init(summary: RunSummary, status: RunStatus, started: Date, timings: [(stage: String, seconds: Double)] = [], outputs: [Output] = []) {
         self.summary = summary
@@ -67,6 +69,7 @@ public struct Manifest: Sendable {
             "quality": ["max_reject_rate": .ratio(r.maxRejectRate), "reject_rate": .ratio(r.rejectRate), "passed": .bool(r.qualityPassed)],
             "outputs": .array(outputs.map { ["name": .string($0.name), "bytes": .int($0.size), "sha256": .string($0.sha256)] }),
             "outputs_reused": .bool(outputsReused),
+            "last_publish": shrinkGuard?.json() ?? .null,
             "exit": ["code": .int(Int(status.rawValue)), "meaning": .string(status.meaning)],
         ]
     }

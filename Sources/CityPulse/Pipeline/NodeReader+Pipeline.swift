@@ -25,10 +25,15 @@ extension NodeReader {
             outputs.reportTemplate = string(m["report_template"]?.value, "outputs.report_template")
         }
         var quality = QualityDefinition(maxRejectRate: 0.05)
-        if let q = top["quality"], let m = mapping(q.value, "quality", known: ["max_reject_rate"]) {
+        if let q = top["quality"], let m = mapping(q.value, "quality", known: ["max_reject_rate", "max_drop"]) {
             if let r = m["max_reject_rate"] {
                 if let v = double(r.value, "quality.max_reject_rate") {
                     if (0...1).contains(v) { quality.maxRejectRate = v } else { report(r.value, .wrongType("quality.max_reject_rate", expected: "between 0 and 1")) }
+                }
+            }
+            if let r = m["max_drop"] {
+                if let v = double(r.value, "quality.max_drop") {
+                    if (0...1).contains(v) { quality.maxDrop = v } else { report(r.value, .wrongType("quality.max_drop", expected: "between 0 and 1")) }
                 }
             }
         }

@@ -141,6 +141,9 @@ public struct OutputDefinition: Sendable, Hashable {
 public struct QualityDefinition: Sendable, Hashable {
     /// Highest share of CSV rows that may be rejected (0…1).
     public var maxRejectRate: Double
+    /// Highest share of the last publish's inputs, facts or series points a run may drop and still
+    /// publish (0…1; 1 turns the guard off).
+    public var maxDrop: Double = 0.5
 }
 
 extension PipelineDefinition {

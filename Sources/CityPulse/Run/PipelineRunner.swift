@@ -138,6 +138,14 @@ public struct PipelineRunner: Sendable {
         let fingerprint = fingerprint(of: inputs.map { ($0.path, $0.source, $0.sha256) }, template: template) ?? ""
         let summary = RunSummary(result, fingerprint: fingerprint, rejectRate: rejectRate, qualityPassed: qualityPassed)
         var manifest = Manifest(summary: summary, status: status, started: started)
+        // A run that would drop most of what was published last time publishes nothing.
+        manifest.shrinkGuard = ShrinkGuard.compare(
+            lastManifest: target.appendingPathComponent(OutputFiles.manifest), inputs: inputs.count, facts: facts.count,
+            series: series.count, maxDrop: pipeline.quality.maxDrop, accepted: options.acceptDrop)
+        if let refusal = manifest.shrinkGuard?.refusal {
+            cache.flush()
+            return Outcome(status: .shrunk, message: refusal, outputDirectory: target, result: result)
+        }
         do {
             try emit(result, template: template, manifest: &manifest, timings: &timings, to: target)
         } catch {

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
     public var dryRun: Bool
     /// Seconds to wait for another run's lock; 0 fails at once.
     public var wait: Double
+    /// Publish even when the run drops more of the last publish than `quality.max_drop` allows.
+    public var acceptDrop = false
     /// The time source, injected so tests run with a fixed clock.
     public var clock: @Sendable () -> Date
     /// Called as files are processed (done, total); nil for no progress display.
@@ -49,6 +51,9 @@ public enum RunStatus: Int32, Sendable, Codable, Comparable {
     case invalid = 64
     /// Published, but a data-quality check failed.
     case qualityFailed = 65
+    /// Nothing was published: the run would drop more of the last publish than `quality.max_drop`
+    /// allows (`--accept-drop` publishes anyway).
+    case shrunk = 66
     /// Another run holds the pipeline's lock.
     case locked = 75
 
@@ -58,6 +63,7 @@ public enum RunStatus: Int32, Sendable, Codable, Comparable {
         case .failure: return "failed; nothing published"
         case .invalid: return "invalid pipeline or usage"
         case .qualityFailed: return "published; a data-quality check failed"
+        case .shrunk: return "not published: the run drops more of the last publish than quality.max_drop allows"
         case .locked: return "another run holds the lock"
         }
     }
@@ -67,9 +73,10 @@ public enum RunStatus: Int32, Sendable, Codable, Comparable {
         switch self {
         case .success: return 0
         case .qualityFailed: return 1
-        case .locked: return 2
-        case .failure: return 3
-        case .invalid: return 4
+        case .shrunk: return 2
+        case .locked: return 3
+        case .failure: return 4
+        case .invalid: return 5
         }
     }
 

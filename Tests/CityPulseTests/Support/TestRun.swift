@@ -15,10 +15,12 @@ struct TestRun {
 
     static func run(
         _ pipeline: PipelineDefinition, inputRoot: URL = ProjectPaths.root.appendingPathComponent("Input"),
-        outputRoot: URL? = nil, asOf: Day? = Day(year: 2024, month: 11, day: 30), jobs: Int = 2, full: Bool = false
+        outputRoot: URL? = nil, asOf: Day? = Day(year: 2024, month: 11, day: 30), jobs: Int = 2, full: Bool = false,
+        acceptDrop: Bool = false
     ) async -> TestRun {
         let root = outputRoot ?? FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-test-\(UUID().uuidString)")
-        let options = RunOptions(inputRoot: inputRoot, outputRoot: root, asOf: asOf, jobs: jobs, full: full, clock: fixedClock)
+        var options = RunOptions(inputRoot: inputRoot, outputRoot: root, asOf: asOf, jobs: jobs, full: full, clock: fixedClock)
+        options.acceptDrop = acceptDrop
         let outcome = await PipelineRunner(pipeline: pipeline, options: options, logger: Logger(label: "test")).run()
         return TestRun(outputRoot: root, outcome: outcome)
     }
