@@ -153,6 +153,8 @@ public struct PipelineRunner: Sendable {
             return Outcome(status: .failure, message: "\(error)", outputDirectory: target, result: result)
         }
         cache.save(keeping: Set(files.map(\.path)))
+        // The cache keeps the results of the inputs just published, and nothing else.
+        cache.prune(keeping: Set(inputs.filter { !$0.sha256.isEmpty }.map { cache.entryName(contentHash: $0.sha256, source: $0.source) }))
         if !fingerprint.isEmpty && !inputs.contains(where: { $0.sha256.isEmpty }) {
             cache.storeLastPublish(summary: summary, outputs: manifest.outputs)
         }

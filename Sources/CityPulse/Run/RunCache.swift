@@ -200,6 +200,21 @@ public final class RunCache: @unchecked Sendable {
         Self.writeAtomically(Self.indexBytes(snapshot), to: directory.appendingPathComponent(Self.indexName))
     }
 
+    /// Removes the result entries no current input refers to: entries of files that are gone or
+    /// changed, and every entry of an earlier build of the tool (its identity is part of each key), so
+    /// the cache holds one entry per input and source after a publish. Returns how many went.
+    @discardableResult
+    public func prune(keeping entries: Set<String>) -> Int {
+        flush()
+        let folder = directory.appendingPathComponent("results")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where !entries.contains(name) {
+            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry.
     static func writeAtomically(_ bytes: [UInt8], to url: URL) {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
