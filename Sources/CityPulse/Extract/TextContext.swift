@@ -100,17 +100,6 @@ enum ScalarText {
         return i - n >= 0 && hasWord(word, in: s, at: i - n)
     }
 
-    /// The last occurrence of any of `words` inside `range`: the word and its span.
-    static func last(of words: [String], in s: [Unicode.Scalar], within range: Range<Int>) -> (String, Range<Int>)? {
-        var best: (String, Range<Int>)?
-        for w in words {
-            if let hit = occurrences(of: w, in: s, within: range).last, best == nil || hit.lowerBound > best!.1.lowerBound {
-                best = (w, hit)
-            }
-        }
-        return best
-    }
-
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
