@@ -118,6 +118,11 @@ public struct FactExtractor: Sendable {
         // words here; any other pair must stand apart from the earlier word (not 科技企业|孵化器 and
         // 在孵企业) and make up nearly all the words before the number.
         let bare = strippingTime(itemRange, in: s)
+        // 新增众创空间5家，累计达到42家; 已建成25家，今年还将新建10家: only verbs of coming, opening or
+        // reaching before the number, its noun left out.
+        if !bare.isEmpty, q.unit == quantities[prior].unit, isOnlyVerbs(bare, in: s) {
+            return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "the count of the fact before it, its noun left out")
+        }
         if bare.count >= 2 {
             let verb = Array(s[(bare.upperBound - 2)..<bare.upperBound])
             let isFlowVerb = TextCues.flow.contains(String(String.UnicodeScalarView(verb)))
@@ -168,6 +173,22 @@ public struct FactExtractor: Sendable {
             k = e
         }
         return places > 0
+    }
+
+    /// Whether `r` holds only verbs of coming, opening or reaching, plan words and adverbs (累计达到,
+    /// 还将新建), at least one of them a verb.
+    private func isOnlyVerbs(_ r: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+        var covered = [Bool](repeating: false, count: r.count)
+        var verbs = 0
+        for (words, isVerb) in [(TextCues.flow + TextCues.achievement + TextCues.reaching, true), (TextCues.target + TextCues.adverbs, false)] {
+            for w in words {
+                for h in ScalarText.occurrences(of: w, in: s, within: r) where !covered[h.lowerBound - r.lowerBound] {
+                    for k in h { covered[k - r.lowerBound] = true }
+                    if isVerb { verbs += 1 }
+                }
+            }
+        }
+        return verbs > 0 && covered.allSatisfy { $0 }
     }
 
     /// `r` without the time words and adverbs that open it (2021年, 三年合计, 当年).

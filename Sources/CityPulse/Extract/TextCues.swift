@@ -71,6 +71,10 @@ enum TextCues {
     static let eachDeterminers: Set<Unicode.Scalar> = ["地", "类", "级", "种", "项", "界", "方", "部", "单", "自", "个", "族", "省", "市", "区", "县", "旗"]
     /// Words between a list of places and its number: 各有2家, 分别为…
     static let listVerbs = ["分别", "各", "有", "为", "是", "达", "建成", "新建", "新增", "设立", "建设"]
+    /// Verbs of reaching a total (累计达到42家, 增至56户).
+    static let reaching = ["达到", "达", "增至", "增加到", "突破", "超过", "超", "共", "总数", "总量"]
+    /// Adverbs that may stand with those verbs (还将新建, 再新增, 又开放).
+    static let adverbs = ["还", "再", "又", "另", "也", "均", "在此基础上", "前"]
     /// Nouns that restate a goal: 完成年目标任务12500人 is the goal of the fact before it.
     static let goalNouns = ["目标任务", "目标", "任务", "计划"]
     /// Adverbs and time words that may stand between the start of a clause and its repeated verb:
