@@ -23,6 +23,8 @@ struct PeriodResolver {
             case until(year: Int, month: Int?)
             case relative(offset: Int)
             case lookBack(years: Int)
+            /// 2023年以来, 2022年6月以来: from then to the time of writing.
+            case since(year: Int, month: Int)
             case ahead(years: Int)
         }
         var form: Form
@@ -126,6 +128,10 @@ struct PeriodResolver {
             guard let endYear = lookBackEnd(before: c.range.lowerBound, in: s, sentence: sentence) else { return nil }
             let end = endYear == published?.year ? published! : Day(year: endYear, month: 12, day: 31)!
             return Period(start: Day(year: endYear - n + 1, month: 1, day: 1)!, end: end)
+        case .since(let y, let m):
+            let start = Day(year: y, month: m, day: 1)!
+            guard let published, published >= start else { return nil }
+            return Period(start: start, end: kind == .achievement ? published : Day(year: published.year, month: 12, day: 31)!)
         case .ahead(let n):
             let start = startYear(before: c.range.lowerBound, in: s, sentence: sentence).map { Day(year: $0, month: 1, day: 1)! }
                 ?? policyStart ?? published.map { Day(year: $0.year, month: 1, day: 1)! }
@@ -239,10 +245,12 @@ struct PeriodResolver {
                 return withReport(Cue(form: until ? .until(year: year, month: nil) : .year(year), range: i..<j), s)
             }
             var k = after
+            if ScalarText.hasWord("以来", in: s, at: k) { return Cue(form: .since(year: year, month: m), range: i..<(k + 2)) }
             let endOfMonth = k < s.count && (s[k] == "底" || s[k] == "末")
             if endOfMonth { k += 1 }
             return Cue(form: until || endOfMonth ? .until(year: year, month: m) : .month(year, m), range: i..<k)
         }
+        if ScalarText.hasWord("以来", in: s, at: j) { return Cue(form: .since(year: year, month: 1), range: i..<(j + 2)) }
         if j < s.count, s[j] == "底" || s[j] == "末" {
             j += 1
             return withReport(Cue(form: until ? .until(year: year, month: nil) : .year(year), range: i..<j), s)
