@@ -164,6 +164,17 @@ import Testing
         #expect(merged.filter { $0.value == ExactDecimal(4) }.compactMap(\.region).sorted() == ["east", "west"])
     }
 
+    /// Words and place names written in Traditional characters in a pipeline match folded text.
+    @Test func traditionalWordsInThePipelineMatch() throws {
+        let yaml = Self.pipelineYAML.replacingOccurrences(of: "words: [众创空间, 孵化器]", with: "words: [眾創空間, 孵化器]")
+            .replacingOccurrences(of: "name: 甲市, parent: mou", with: "name: 甲市, aliases: [鄭州], parent: mou")
+        let extractor = FactExtractor(pipeline: try PipelineLoader().load(data: Data(yaml.utf8), path: "cues.yml"))
+        let document = Document(path: "t.html", sourceID: "t", contentHash: "", encoding: "UTF-8", title: "新闻",
+                                published: Day(iso: "2024-06-01"), text: "鄭州新增眾創空間5家。")
+        let facts = extractor.extract(document).flatMap(\.facts)
+        #expect(facts.map { "\($0.metric) \($0.value) \($0.region ?? "-")" } == ["carriers 5 jia"])
+    }
+
     /// Every fact says why it got its metric, kind, period and region, with the words read.
     @Test func factsCarryTheirReasons() throws {
         let document = Document(path: "t.html", sourceID: "t", contentHash: "", encoding: "UTF-8", title: "某省双创载体发展报告",

@@ -28,7 +28,10 @@ struct MetricMatcher: Sendable {
     private let metricWords: [(metric: MetricDefinition, words: [[Unicode.Scalar]])]
 
     init(metrics: [MetricDefinition]) {
-        metricWords = metrics.filter { !$0.words.isEmpty }.map { m in (m, m.words.map { Array($0.unicodeScalars) }) }
+        // Words are matched in folded text, so they are folded too (a pipeline may write 創業載體).
+        metricWords = metrics.filter { !$0.words.isEmpty }.map { m in
+            (m, m.words.map { NormalizedText($0).normalized.scalarArray() }.filter { !$0.isEmpty })
+        }
     }
 
     var isEmpty: Bool { metricWords.isEmpty }

@@ -25,13 +25,15 @@ struct PlaceIndex: Sendable {
         var names: [(String, [Unicode.Scalar])] = []
         var parents: [String: String] = [:]
         var suffixes: [String: String] = [:]
+        // Names are matched in folded text, so they are folded too (a gazetteer may write 鄭州市).
+        func folded(_ n: String) -> [Unicode.Scalar] { NormalizedText(n).normalized.scalarArray() }
         for r in gazetteer.regions {
-            for n in [r.name] + r.aliases where !n.isEmpty { names.append((r.id, Array(n.unicodeScalars))) }
+            for n in [r.name] + r.aliases where !folded(n).isEmpty { names.append((r.id, folded(n))) }
             if let p = r.parent { parents[r.id] = p }
-            suffixes[r.id] = r.name
+            suffixes[r.id] = NormalizedText(r.name).normalized
         }
         for g in gazetteer.groups {
-            for n in g.names where !n.isEmpty { names.append((g.id, Array(n.unicodeScalars))) }
+            for n in g.names where !folded(n).isEmpty { names.append((g.id, folded(n))) }
         }
         names.sort { $0.1.count > $1.1.count }
         var byFirst: [Unicode.Scalar: [Int]] = [:]
