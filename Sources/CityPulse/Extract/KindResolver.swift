@@ -85,6 +85,9 @@ struct KindResolver {
             for r in ScalarText.occurrences(of: word, in: s, within: sentence) {
                 if r.upperBound < s.count, word.unicodeScalars.count == 2, TextCues.planNounFollowers.contains(s[r.upperBound]) { continue }
                 if insideTitle(r, in: s, sentence) { continue }
+                if TextCues.planFalseFriends.contains(where: { f in
+                    ScalarText.occurrences(of: f, in: s, within: max(0, r.lowerBound - 2)..<min(s.count, r.upperBound + 2)).contains { $0.overlaps(r) }
+                }) { continue }
                 out.append(Hit(word: word, range: r))
             }
         }
