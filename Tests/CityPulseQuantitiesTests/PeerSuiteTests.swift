@@ -4,7 +4,7 @@ import Testing
 
 /// The test suites of cn2an, Duckling (ZH) and JioNLP (money), read in place from
 /// `shared/corpus/numerals`, each case classified in `PeerScope` and checked against CityPulse.
-@Suite struct PeerSuiteTests {
+@Suite(.enabled(if: PeerCorpus.isPresent, PeerCorpus.missing)) struct PeerSuiteTests {
     /// Whether `check` holds for `input`, and if not, what CityPulse said instead.
     static func run(_ check: PeerCheck, on input: String) -> (Bool, String) {
         let scanner = QuantityScanner()

@@ -5,7 +5,7 @@ import Testing
 
 /// Every CSV file of the shared corpus loads with the source's numbers, scaled to the metric's unit.
 /// Expected values are typed from the files (Inner Mongolia's row where the file has regions).
-@Suite struct CSVCorpusTests {
+@Suite(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct CSVCorpusTests {
     static let nbs = """
     layout: nbs
     regions: [内蒙古自治区]

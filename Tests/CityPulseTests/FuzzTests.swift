@@ -84,7 +84,7 @@ import Testing
         return tried
     }
 
-    @Test func pages() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) func pages() throws {
         let seeds = try Self.seeds("html", [".html"])
         let extractor = FactExtractor(pipeline: try TestRun.defaultPipeline())
         let n = Self.fuzz("html", seeds: seeds) { bytes in
@@ -94,7 +94,7 @@ import Testing
         #expect(n > seeds.count)
     }
 
-    @Test func feeds() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) func feeds() throws {
         let seeds = try Self.seeds("html", [".xml"]) + [Array(try Data(contentsOf: ProjectPaths.root.appendingPathComponent("Input/releases/hohhot-press-feed.xml")))]
         let extractor = FactExtractor(pipeline: try TestRun.defaultPipeline())
         let n = Self.fuzz("rss", seeds: seeds) { bytes in
@@ -107,7 +107,7 @@ import Testing
         #expect(n > seeds.count)
     }
 
-    @Test func csvFiles() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) func csvFiles() throws {
         let pipeline = try TestRun.defaultPipeline()
         let seeds = try Self.seeds("csv", [".csv"]) + [
             Array(try Data(contentsOf: ProjectPaths.root.appendingPathComponent("Input/stats/hohhot_graduate_retention_log.csv"))),
@@ -126,7 +126,7 @@ import Testing
         #expect(n > seeds.count)
     }
 
-    @Test func numerals() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus), .enabled(if: ProjectPaths.hasSeed, ProjectPaths.noSeed)) func numerals() throws {
         let texts = try Self.seeds("numerals", [".json"]) + [Array(try Data(contentsOf: ProjectPaths.shared.appendingPathComponent("seed/hohhot-youth-city-2024.txt")))]
         let scanner = QuantityScanner()
         let n = Self.fuzz("numerals", seeds: texts, maxBytes: 64 << 10) { bytes in

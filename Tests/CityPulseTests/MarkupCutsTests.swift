@@ -49,7 +49,7 @@ import Testing
         #expect(cut.issues.allSatisfy { !isAboutABody($0) && !insideACut($0) }, "\(name): issues about cuts")
     }
 
-    @Test func corpusPagesParseTheSame() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) func corpusPagesParseTheSame() throws {
         for name in PageCorpus.pages() {
             let decoded = TextDecoding.decode(try PageCorpus.bytes(name))
             Self.expectSameParse(Array(decoded.text.utf8), name)

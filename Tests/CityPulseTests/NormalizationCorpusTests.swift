@@ -4,7 +4,7 @@ import Testing
 
 /// Normalization over the real pages: every span of the normalized main text maps back, through the
 /// offset map, to exactly the original characters it came from.
-@Suite struct NormalizationCorpusTests {
+@Suite(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct NormalizationCorpusTests {
     /// Runs of ideographs, and quantity-like runs (digits with their separators and the character after
     /// them, usually the unit), in normalized scalar offsets.
     static func spans(_ normalized: [Unicode.Scalar]) -> [Range<Int>] {

@@ -4,7 +4,7 @@ import Testing
 
 /// Prints what the page reader makes of every page of the shared corpus (CITYPULSE_DUMP=1 adds the
 /// text and diagnostics); the checks are in the decoding, main-text, metadata and normalization suites.
-@Suite(.serialized) struct PageCorpusTests {
+@Suite(.serialized, .enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct PageCorpusTests {
     static func pages() -> [String] { PageCorpus.pages() }
 
     static func bytes(_ name: String) throws -> [UInt8] { try PageCorpus.bytes(name) }

@@ -4,7 +4,7 @@ import Testing
 
 /// Every page and feed of the corpus decodes to the encoding its bytes really have, without a single
 /// replacement character, whatever its `<meta charset>` claims.
-@Suite struct PageDecodingTests {
+@Suite(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct PageDecodingTests {
     /// How a corpus file is really encoded.
     enum Family: String, Sendable, CustomTestStringConvertible {
         case utf8 = "UTF-8"

@@ -4,7 +4,7 @@ import Testing
 
 /// Title, publication day, site, author and canonical URL against the peers' expected metadata, and
 /// whether a page is an article at all.
-@Suite(.serialized) struct PageMetadataTests {
+@Suite(.serialized, .enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct PageMetadataTests {
     /// Strips the peer's site suffix the way a reader of the page would (`标题_科技_腾讯网` → `标题`).
     static func peerTitle(_ raw: String) -> String {
         PageMetadata.stripSiteSuffix(raw.replacingOccurrences(of: " @ ", with: " :: "))

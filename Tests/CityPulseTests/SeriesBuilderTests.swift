@@ -81,7 +81,7 @@ import Testing
         ])
     }
 
-    @Test func seriesFromACorpusExport() throws {
+    @Test(.enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) func seriesFromACorpusExport() throws {
         let e = try CSVTestSupport.extract(CSVTestSupport.corpusFile("nbs_prov_private_and_selfemployed_GBK.csv"), csv: CSVCorpusTests.nbs)
         let points = SeriesBuilder(pipeline: Self.pipeline).build(e.facts)
         #expect(points.count == 14)
