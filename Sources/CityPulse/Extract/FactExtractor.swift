@@ -113,16 +113,16 @@ public struct FactExtractor: Sendable {
         if !itemRange.isEmpty, isPlaceList(itemRange, in: s, declaredOnly: !opened) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "a breakdown by place of the fact before it")
         }
-        // 2021年招引48.3万人 after 杭州招引…大学生43.6万人; 计划年底前再开放8处 after 已开放夜市12处. A
-        // verb of coming or opening may stand right before the earlier word (开放夜市) and after other
-        // words here; any other pair must stand apart from the earlier word (not 科技企业|孵化器 and
-        // 在孵企业) and make up nearly all the words before the number.
         let bare = strippingTime(itemRange, in: s)
         // 新增众创空间5家，累计达到42家; 已建成25家，今年还将新建10家: only verbs of coming, opening or
         // reaching before the number, its noun left out.
         if !bare.isEmpty, q.unit == quantities[prior].unit, isOnlyVerbs(bare, in: s) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "the count of the fact before it, its noun left out")
         }
+        // 2021年招引48.3万人 after 杭州招引…大学生43.6万人; 计划年底前再开放8处 after 已开放夜市12处. A
+        // verb of coming or opening may stand right before the earlier word (开放夜市) and after other
+        // words here; any other pair must stand apart from the earlier word (not 科技企业|孵化器 and
+        // 在孵企业) and make up nearly all the words before the number.
         if bare.count >= 2 {
             let verb = Array(s[(bare.upperBound - 2)..<bare.upperBound])
             let isFlowVerb = TextCues.flow.contains(String(String.UnicodeScalarView(verb)))
