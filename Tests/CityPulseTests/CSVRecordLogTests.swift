@@ -5,17 +5,7 @@ import Testing
 
 /// Record logs: every kind of bad row becomes a reject with a reason, and the rows always add up.
 @Suite struct CSVRecordLogTests {
-    static let mapping = """
-    layout: records
-    metric: graduate_retention
-    date: 日期
-    region: 区县
-    value: 人数
-    dimensions: [学历]
-    filters:
-      类别: [高校毕业生留呼就业]
-    unit: 人
-    """
+    static let mapping = CSVTestSupport.retentionRecords(category: "高校毕业生留呼就业")
     static let header = "日期,区县,学历,类别,人数"
 
     struct Malformation: Sendable, CustomTestStringConvertible {

@@ -83,17 +83,7 @@ import Glibc
         return Day(year: y, month: m, day: d)!.description
     }
 
-    static let mapping = """
-    layout: records
-    metric: graduate_retention
-    date: 日期
-    region: 区县
-    value: 人数
-    dimensions: [学历]
-    filters:
-      类别: [高校毕业生留呼就业]
-    unit: 人
-    """
+    static let mapping = CSVTestSupport.retentionRecords(category: "高校毕业生留呼就业")
 
     @Test func generatedLogOf200kRowsAddsUp() throws {
         let url = try CSVTestSupport.temporaryFolder().appendingPathComponent("graduates.csv")

@@ -74,6 +74,22 @@ enum CSVTestSupport {
         ProjectPaths.corpus.appendingPathComponent("csv").appendingPathComponent(name)
     }
 
+    /// The `csv:` block of a record log of graduates retained (日期,区县,学历,类别,人数), counting the rows
+    /// whose 类别 is `category`.
+    static func retentionRecords(category: String) -> String {
+        """
+        layout: records
+        metric: graduate_retention
+        date: 日期
+        region: 区县
+        value: 人数
+        dimensions: [学历]
+        filters:
+          类别: [\(category)]
+        unit: 人
+        """
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-csv-\(UUID().uuidString)")

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func pruneKeepsOnlyTheNamedEntries() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-prune-\(UUID().uuidString)")
+        let folder = try CSVTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let results = folder.appendingPathComponent("results")
         try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)

@@ -20,12 +20,6 @@ import Testing
         return try PipelineLoader().load(data: Data(yaml.utf8), path: "empty-source.yml")
     }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-discovery-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func missingInputRootFailsAndKeepsTheLastOutputs() async throws {
         let good = await TestRun.run(try TestRun.defaultPipeline())
         defer { good.remove() }
@@ -39,7 +33,7 @@ import Testing
     }
 
     @Test func inputRootThatIsAFileFails() async throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try CSVTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("root.txt")
         try Data("x".utf8).write(to: file)
@@ -50,7 +44,7 @@ import Testing
     }
 
     @Test func sourceMatchingNothingFailsUnlessOptional() async throws {
-        let root = try Self.temporaryFolder()
+        let root = try CSVTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("pages"), withIntermediateDirectories: true)
         let required = await TestRun.run(try Self.pipeline(optional: false), inputRoot: root)

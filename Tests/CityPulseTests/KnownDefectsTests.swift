@@ -6,8 +6,7 @@ import Testing
 @Suite struct KnownDefectsTests {
     /// A sum too large to hold exactly is left out of the series and said in the run's diagnostics.
     @Test func sumTooLargeReachesTheRunsDiagnostics() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-defects-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try CSVTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let csv = "日期,区县,人数\n2024-05-01,新城区,9000000000000000000\n2024-05-02,新城区,9000000000000000000\n"
         try Data(csv.utf8).write(to: root.appendingPathComponent("x.csv"))

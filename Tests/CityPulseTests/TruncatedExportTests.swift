@@ -5,16 +5,7 @@ import Testing
 /// An export cut short (a copy that stopped mid-row) never loses a row silently: every row read is
 /// used, filtered or rejected, and a row cut inside its fields is a reject with its line.
 @Suite struct TruncatedExportTests {
-    static let mapping = """
-        layout: records
-        metric: graduate_retention
-        date: 日期
-        region: 区县
-        value: 人数
-        dimensions: [学历]
-        filters: {类别: [留呼登记]}
-        unit: 人
-        """
+    static let mapping = CSVTestSupport.retentionRecords(category: "留呼登记")
 
     @Test func everyCutOfTheSampleLogIsAccountedFor() throws {
         let log = try Data(contentsOf: ProjectPaths.root.appendingPathComponent("Input/stats/hohhot_graduate_retention_log.csv"))
