@@ -194,11 +194,11 @@ public struct FactExtractor: Sendable {
     /// `r` without the time words and adverbs that open it (2021年, 三年合计, 当年).
     private func strippingTime(_ r: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
         var from = r.lowerBound
-        let resolver = PeriodResolver(policyStart: pipeline.policyStart, published: nil)
+        let cues = PeriodResolver(policyStart: pipeline.policyStart, published: nil).cues(in: s, r)
         var moved = true
         while moved, from < r.upperBound {
             moved = false
-            if let c = resolver.cues(in: s, from..<r.upperBound).first, c.range.lowerBound == from {
+            if let c = cues.first(where: { $0.range.lowerBound == from }) {
                 from = c.range.upperBound
                 moved = true
             }
@@ -225,15 +225,15 @@ public struct FactExtractor: Sendable {
         let resolver = PeriodResolver(policyStart: pipeline.policyStart, published: document.published)
         let kinds = KindResolver(published: document.published, headlinePlan: context.headlinePlan)
 
-        let glued = resolver.gluedProgrammeSpan(for: q, in: s, sentence: sentence)
+        let scope = resolver.scope(for: q, in: s, sentence: sentence, clause: clause, paragraph: paragraph)
         let kind: Decision<Fact.Kind>
-        if let glued {
-            kind = Decision(value: .target, rule: "a programme named by its span and goal", cue: glued.1)
+        if let glued = scope.glued {
+            kind = Decision(value: .target, rule: scope.rule, cue: glued.cue)
         } else {
-            let provisional = resolver.period(for: q, kind: .target, in: s, sentence: sentence, clause: clause, paragraph: paragraph).value
-            kind = kinds.kind(of: q, in: s, sentence: sentence, clause: clause, period: provisional)
+            // The kind reads the period as a plan's (unclamped); the period then follows the kind.
+            kind = kinds.kind(of: q, in: s, sentence: sentence, clause: clause, period: resolver.period(scope, kind: .target, in: s).value)
         }
-        let period = resolver.period(for: q, kind: kind.value, in: s, sentence: sentence, clause: clause, paragraph: paragraph)
+        let period = resolver.period(scope, kind: kind.value, in: s)
 
         let regions: [Decision<String?>]
         switch distribution(of: q, in: s, clause: clause, sentence: sentence, quantities: quantities, claimed: claimed) {
@@ -331,7 +331,7 @@ public struct FactExtractor: Sendable {
             return .places(list.map { Decision(value: Optional($0.0), rule: "各 gives the number to each place listed before it", cue: $0.1) })
         }
         guard let fen = ScalarText.occurrences(of: "分别", in: s, within: sentence.lowerBound..<q.start).last else { return .none }
-        let list = placeList(endingAt: fen.lowerBound, in: s, from: TextContextSpan.clause(around: fen, in: s).lowerBound)
+        let list = placeList(endingAt: fen.lowerBound, in: s, from: TextContext.span(around: fen, in: s, ends: TextBoundaries.clauseEnds).lowerBound)
         if list.count < 2 { return list.count == 1 && isOnlyQuantityAfter(fen, q, quantities, claimed) ? .perUnit : .none }
         let after = claimed.keys.sorted().filter { quantities[$0].start > fen.upperBound && quantities[$0].start < sentence.upperBound }
         guard after.count == list.count, let k = after.firstIndex(where: { quantities[$0].start == q.start }) else { return .none }

@@ -42,7 +42,7 @@ struct KindResolver {
         if let r = resultBefore, planBefore == nil || r.range.lowerBound > planBefore!.range.lowerBound {
             // A plan word frames the result word in its clause (原定于…实现); a plan word anywhere before
             // frames the words a plan reaches for (力争到2027年，…达到100家).
-            let scope = TextCues.reachedInPlans.contains(r.word) ? sentence : TextContextSpan.clause(around: r.range, in: s)
+            let scope = TextCues.reachedInPlans.contains(r.word) ? sentence : TextContext.span(around: r.range, in: s, ends: TextBoundaries.clauseEnds)
             if let frame = firm.last(where: { $0.range.upperBound <= r.range.lowerBound && $0.range.lowerBound >= scope.lowerBound }) {
                 return Decision(value: .target, rule: "a plan word framing the result word", cue: frame.range)
             }
@@ -121,16 +121,5 @@ struct KindResolver {
             i -= 1
         }
         return false
-    }
-}
-
-/// Clause spans found without a context (the kind rules look at the clause of a cue, not of the number).
-enum TextContextSpan {
-    static func clause(around r: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
-        var start = r.lowerBound
-        while start > 0, !TextBoundaries.clauseEnds.contains(s[start - 1]) { start -= 1 }
-        var end = r.upperBound
-        while end < s.count, !TextBoundaries.clauseEnds.contains(s[end]) { end += 1 }
-        return start..<end
     }
 }

@@ -33,45 +33,67 @@ struct PeriodResolver {
         var reportYear = false
     }
 
-    /// The period of a number: the rule that decided it and the cue it read.
-    func period(for q: Quantity, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, paragraph: Range<Int>) -> Decision<Period?> {
+    /// The time word that governs a number and the time words around it, read once per number; the
+    /// period follows from it for either kind.
+    struct Scope {
+        /// The span of text the cues were read in (the sentence, or the paragraph before it).
+        var range: Range<Int>
+        /// Every time word of that span, report years included.
+        var cues: [Cue]
+        var governing: Cue?
+        /// A programme's span glued to the number (三年十万), which governs before any time word.
+        var glued: (period: Period, cue: Range<Int>)?
+        var rule: String
+    }
+
+    /// Which time word governs the number.
+    func scope(for q: Quantity, in s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, paragraph: Range<Int>) -> Scope {
+        let all = cues(in: s, sentence)
         if let glued = gluedProgrammeSpan(for: q, in: s, sentence: sentence) {
-            return Decision(value: clamped(glued.0, kind), rule: "a programme named by its span and goal", cue: glued.1)
+            return Scope(range: sentence, cues: all, glued: (glued.0, glued.1), rule: "a programme named by its span and goal")
         }
-        let cues = self.cues(in: s, sentence).filter { !$0.reportYear }
-        if let c = cues.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
-            return decided(c, kind, s, sentence, "the time word before the number in its clause")
+        let usable = all.filter { !$0.reportYear }
+        if let c = usable.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
+            return Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its clause")
         }
-        if let c = cues.last(where: { $0.range.upperBound <= q.start }) {
-            return decided(c, kind, s, sentence, "the time word before the number in its sentence")
+        if let c = usable.last(where: { $0.range.upperBound <= q.start }) {
+            return Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its sentence")
         }
-        if let c = cues.first(where: { c in
+        if let c = usable.first(where: { c in
             guard c.range.lowerBound >= q.end else { return false }
             switch c.form { case .yearRange, .until, .namedPlan: return true; default: return false }
         }) {
-            return decided(c, kind, s, sentence, "the span after the number in its sentence")
+            return Scope(range: sentence, cues: all, governing: c, rule: "the span after the number in its sentence")
         }
         if paragraph.lowerBound < sentence.lowerBound {
             var i = paragraph.lowerBound
             while i < sentence.lowerBound, s[i] == " " { i += 1 }
-            if let c = self.cues(in: s, paragraph.lowerBound..<sentence.lowerBound).first, c.range.lowerBound == i, !c.reportYear {
-                return decided(c, kind, s, paragraph.lowerBound..<sentence.lowerBound, "the time word opening the paragraph")
+            let before = paragraph.lowerBound..<sentence.lowerBound
+            let opening = cues(in: s, before)
+            if let c = opening.first, c.range.lowerBound == i, !c.reportYear {
+                return Scope(range: before, cues: opening, governing: c, rule: "the time word opening the paragraph")
             }
         }
-        guard let published else { return Decision(value: nil, rule: "no time word and no publication date", cue: nil) }
-        let p = kind == .target ? Period.year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
-        return Decision(value: p, rule: kind == .target ? "the publication year" : "from the start of the publication year to the publication date", cue: nil)
+        return Scope(range: sentence, cues: all, rule: "")
     }
 
-    private func decided(_ c: Cue, _ kind: Fact.Kind, _ s: [Unicode.Scalar], _ sentence: Range<Int>, _ rule: String) -> Decision<Period?> {
+    /// The period of a number of `kind` governed as `scope` says: the rule that decided it and the cue
+    /// it read.
+    func period(_ scope: Scope, kind: Fact.Kind, in s: [Unicode.Scalar]) -> Decision<Period?> {
+        if let glued = scope.glued { return Decision(value: clamped(glued.period, kind), rule: scope.rule, cue: glued.cue) }
+        guard let c = scope.governing else {
+            guard let published else { return Decision(value: nil, rule: "no time word and no publication date", cue: nil) }
+            let p = kind == .target ? Period.year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
+            return Decision(value: p, rule: kind == .target ? "the publication year" : "from the start of the publication year to the publication date", cue: nil)
+        }
         // 截至2024年10月底，今年已新增…: 今年 says where the count starts, the 截至 date where it ends.
-        if case .relative(0) = c.form, let until = cues(in: s, sentence).last(where: { u in
+        if case .relative(0) = c.form, let until = scope.cues.last(where: { u in
             guard u.range.upperBound <= c.range.lowerBound, case .until(let y, _) = u.form else { return false }
             return y == published?.year
         }) {
-            return Decision(value: period(of: until, kind: kind, in: s, sentence: sentence), rule: rule + " (今年 up to the 截至 date)", cue: until.range)
+            return Decision(value: period(of: until, kind: kind, in: s, scope: scope), rule: scope.rule + " (今年 up to the 截至 date)", cue: until.range)
         }
-        return Decision(value: period(of: c, kind: kind, in: s, sentence: sentence), rule: rule, cue: c.range)
+        return Decision(value: period(of: c, kind: kind, in: s, scope: scope), rule: scope.rule, cue: c.range)
     }
 
     /// 三年十万: a span glued to the number (quotes aside) names a programme's length, and the number its goal.
@@ -97,7 +119,7 @@ struct PeriodResolver {
 
     // MARK: - The period of a cue
 
-    func period(of c: Cue, kind: Fact.Kind, in s: [Unicode.Scalar], sentence: Range<Int>) -> Period? {
+    func period(of c: Cue, kind: Fact.Kind, in s: [Unicode.Scalar], scope: Scope) -> Period? {
         switch c.form {
         case .namedPlan(let start):
             return clamped(Period(start: Day(year: start, month: 1, day: 1)!, end: Day(year: start + 4, month: 12, day: 31)!), kind)
@@ -113,7 +135,7 @@ struct PeriodResolver {
             let end = m.map { Day.endOf(year: y, month: $0) } ?? Day(year: y, month: 12, day: 31)!
             let start: Day
             if kind == .achievement {
-                let thisYear = !ScalarText.occurrences(of: "今年", in: s, within: sentence).isEmpty || m != nil
+                let thisYear = !ScalarText.occurrences(of: "今年", in: s, within: scope.range).isEmpty || m != nil
                 start = thisYear ? Day(year: y, month: 1, day: 1)! : (policyStart ?? Day(year: y, month: 1, day: 1)!)
             } else {
                 start = Day(year: published?.year ?? y, month: 1, day: 1)!
@@ -125,7 +147,7 @@ struct PeriodResolver {
             if kind == .achievement, offset == 0 { return Period(start: Day(year: year, month: 1, day: 1)!, end: published) }
             return .year(year)
         case .lookBack(let n):
-            guard let endYear = lookBackEnd(before: c.range.lowerBound, in: s, sentence: sentence) else { return nil }
+            guard let endYear = lookBackEnd(before: c.range.lowerBound, in: scope.cues) else { return nil }
             let end = endYear == published?.year ? published! : Day(year: endYear, month: 12, day: 31)!
             return Period(start: Day(year: endYear - n + 1, month: 1, day: 1)!, end: end)
         case .since(let y, let m):
@@ -133,7 +155,7 @@ struct PeriodResolver {
             guard let published, published >= start else { return nil }
             return Period(start: start, end: kind == .achievement ? published : Day(year: published.year, month: 12, day: 31)!)
         case .ahead(let n):
-            let start = startYear(before: c.range.lowerBound, in: s, sentence: sentence).map { Day(year: $0, month: 1, day: 1)! }
+            let start = startYear(before: c.range.lowerBound, in: s, cues: scope.cues).map { Day(year: $0, month: 1, day: 1)! }
                 ?? policyStart ?? published.map { Day(year: $0.year, month: 1, day: 1)! }
             guard let start else { return nil }
             return clamped(Period(start: start, end: Day(ordinal: start.addingYears(n).ordinal - 1)), kind)
@@ -143,8 +165,8 @@ struct PeriodResolver {
     /// The year a look-back span ends: a year named before it in the sentence (the year before, when
     /// the year labels a report), else the publication year, or the year before when the text was
     /// published in January or February (reviews at a year's start look back on the years before).
-    private func lookBackEnd(before position: Int, in s: [Unicode.Scalar], sentence: Range<Int>) -> Int? {
-        let earlier = cues(in: s, sentence).filter { $0.range.upperBound <= position }
+    private func lookBackEnd(before position: Int, in cues: [Cue]) -> Int? {
+        let earlier = cues.filter { $0.range.upperBound <= position }
         for c in earlier.reversed() {
             switch c.form {
             case .year(let y), .until(let y, _), .month(let y, _), .months(let y, _, _), .yearRange(_, let y):
@@ -158,8 +180,8 @@ struct PeriodResolver {
     }
 
     /// A year followed by a start word earlier in the sentence (2022年6月启动，提出5年…).
-    private func startYear(before position: Int, in s: [Unicode.Scalar], sentence: Range<Int>) -> Int? {
-        for c in cues(in: s, sentence).reversed() where c.range.upperBound <= position {
+    private func startYear(before position: Int, in s: [Unicode.Scalar], cues: [Cue]) -> Int? {
+        for c in cues.reversed() where c.range.upperBound <= position {
             let y: Int
             switch c.form {
             case .year(let v), .month(let v, _): y = v

@@ -18,7 +18,10 @@ struct TextContext {
     }
 
     /// The span between the boundaries around `range`.
-    func span(around range: Range<Int>, ends: Set<Unicode.Scalar>) -> Range<Int> {
+    func span(around range: Range<Int>, ends: Set<Unicode.Scalar>) -> Range<Int> { Self.span(around: range, in: s, ends: ends) }
+
+    /// The span of `s` between the boundaries around `range`.
+    static func span(around range: Range<Int>, in s: [Unicode.Scalar], ends: Set<Unicode.Scalar>) -> Range<Int> {
         var start = range.lowerBound
         while start > 0, !ends.contains(s[start - 1]) { start -= 1 }
         var end = range.upperBound
@@ -102,8 +105,5 @@ enum ScalarText {
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
-    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-    }
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool { PinyinAnnotations.isIdeograph(c) }
 }
