@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CStringSearch"),
 
         // Chinese numerals and quantities; depends on nothing else in the project.
-        .target(name: "CityPulseQuantities"),
+        .target(name: "CityPulseQuantities", exclude: ["README.md"]),
 
         // The engine: discover → decode → parse → normalize → extract → reconcile → emit.
         .target(
