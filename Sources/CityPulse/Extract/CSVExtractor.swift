@@ -65,6 +65,6 @@ public struct CSVExtractor: Sendable {
             RecordLogReader(mapping: mapping, metric: mapping.metric.flatMap { pipeline.metric($0) }, gazetteer: pipeline.regions)
                 .read(reader, into: &b)
         }
-        return b.finish(replacements: reader.replacements)
+        return b.finish(replacements: reader.replacements, unterminatedLastLine: reader.unterminatedLastLine)
     }
 }

@@ -15,8 +15,14 @@ struct CSVExtractionBuilder {
             encoding: encoding, notes: [], diagnostics: [])
     }
 
+    /// The line of the last data row read.
+    private(set) var lastRowLine: Int?
+
     /// A data row was read; exactly one of `used`, `rejectRow` or `filtered` follows.
-    @inline(__always) mutating func rowRead() { extraction.rowsRead += 1 }
+    @inline(__always) mutating func rowRead(_ record: borrowing CSVRecord) {
+        extraction.rowsRead += 1
+        lastRowLine = record.line
+    }
     @inline(__always) mutating func used() { extraction.rowsUsed += 1 }
     @inline(__always) mutating func filtered() { extraction.rowsFiltered += 1 }
 
@@ -37,7 +43,12 @@ struct CSVExtractionBuilder {
         extraction.diagnostics.append(Diagnostic(severity, stage: "extract", file: file, line: line, message))
     }
 
-    mutating func finish(replacements: Int) -> CSVExtraction {
+    /// Ends the file. `unterminatedLastLine` is the reader's: a last data row with no line end after
+    /// it is a warning at its line, since a row cut inside its last value still has all its columns.
+    mutating func finish(replacements: Int, unterminatedLastLine: Int? = nil) -> CSVExtraction {
+        if let line = unterminatedLastLine, line == lastRowLine {
+            diagnose(.warning, line: line, .csvLastRowUnterminated)
+        }
         if extraction.rejectsTotal > extraction.rejects.count {
             diagnose(.note, .csvRejectsCapped(kept: extraction.rejects.count, total: extraction.rejectsTotal))
         }

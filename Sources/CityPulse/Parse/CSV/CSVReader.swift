@@ -43,6 +43,9 @@ public final class CSVReader {
     public private(set) var delimiter: UInt8
     /// Bytes that could not be decoded in the file's encoding (replaced by U+FFFD).
     public var replacements: Int { source.replacements }
+    /// After `forEachRecord`: the line of the last record when the file ends inside it, with no line
+    /// end after it. Exports end every row with a line end; one that does not may have been cut short.
+    public private(set) var unterminatedLastLine: Int?
 
     private let source: CSVByteSource
     private let limits: CSVReaderLimits
@@ -72,11 +75,13 @@ public final class CSVReader {
         // checked for exclusivity at run time, which costs more than the splitting itself.
         var buffer = self.buffer
         var spans = self.spans
+        var unterminated: Int?
         self.buffer = []
         self.spans = []
         defer {
             self.buffer = buffer
             self.spans = spans
+            unterminatedLastLine = unterminated
         }
         let delimiter = self.delimiter
         let limits = self.limits
@@ -105,11 +110,13 @@ public final class CSVReader {
             case let .record(next, lineBreaks):
                 let isEmptyLine = spans.count == 1 && spans[0].start == spans[0].end && !spans[0].quoted
                 if !isEmptyLine {
+                    let rawEnd = buffer.withUnsafeMutableBufferPointer { Self.trimLineEnd($0, pos, next) }
+                    if eof, rawEnd == buffer.count { unterminated = line }
                     let keepGoing = buffer.withUnsafeMutableBufferPointer { buf in
                         spans.withUnsafeMutableBufferPointer { sp in
                             for k in sp.indices where sp[k].escaped { sp[k].end = Self.unescape(buf, sp[k].start, sp[k].end) }
                             var record = CSVRecord(line: line, problem: nil, bytes: UnsafeBufferPointer(buf), spans: UnsafeBufferPointer(sp),
-                                                   raw: pos..<Self.trimLineEnd(buf, pos, next))
+                                                   raw: pos..<rawEnd)
                             return body(&record)
                         }
                     }
@@ -127,6 +134,7 @@ public final class CSVReader {
                     if !source.read(appendingTo: &buffer) { eof = true }
                     continue
                 }
+                if eof, lineEnd == buffer.count { unterminated = line }
                 let keepGoing = buffer.withUnsafeMutableBufferPointer { buf in
                     var record = CSVRecord(line: line, problem: problem, bytes: UnsafeBufferPointer(buf), spans: UnsafeBufferPointer(start: nil, count: 0),
                                            raw: pos..<lineEnd)

@@ -94,7 +94,7 @@ struct NBSExportReader {
             case .table:
                 break
             }
-            b.rowRead()
+            b.rowRead(record)
             if let problem = record.problem {
                 let (reason, column) = RejectReason.message(for: problem)
                 b.rejectRow(record, column: column <= header.count ? header[column - 1] : String(column), reason)

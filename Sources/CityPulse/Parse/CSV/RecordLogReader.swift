@@ -46,7 +46,7 @@ struct RecordLogReader {
                 return ok
             }
             if record.problem == nil, record.isBlank { return true }
-            b.rowRead()
+            b.rowRead(record)
             row(&record, state: &state, keptRegions: keptRegions, into: &b)
             return true
         }

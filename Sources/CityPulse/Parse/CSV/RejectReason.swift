@@ -60,6 +60,8 @@ extension Diagnostic.Message {
     static func csvReplacedBytes(_ n: Int, encoding: String) -> Self {
         "\(n) byte sequences are not valid \(encoding) and were replaced"
     }
+    static let csvLastRowUnterminated: Self =
+        "the file ends inside this row, with no line end after it: the export may have been cut short (a value cut short still reads as a number)"
     static func csvSumOverflow(metric: String) -> Self { "a sum of \(metric) is too large to hold exactly; the group was left out" }
     static let csvNoYearColumns: Self = "no year columns (such as 2024年) in the header"
 }
