@@ -41,4 +41,38 @@ import Testing
         #expect(cache.prune(keeping: ["a.bin"]) == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: results.path) == ["a.bin"])
     }
+
+    /// Every rebuild of the tool changes its build identity, so each build's results replace the
+    /// last build's instead of piling up beside them. Five builds are stood in for by a copy of the
+    /// executable whose modification time moves on between runs, as a relink moves it.
+    @Test func rebuildsOfTheToolLeaveOnlyTheCurrentBuildsEntries() throws {
+        let fm = FileManager.default
+        let folder = try CSVTestSupport.temporaryFolder()
+        defer { try? fm.removeItem(at: folder) }
+        let built = URL(fileURLWithPath: try CommandLineTool.path())
+        let tool = folder.appendingPathComponent("bin/citypulse")
+        try fm.createDirectory(at: tool.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: built, to: tool)
+        let resources = built.deletingLastPathComponent().appendingPathComponent("CityPulse_CityPulse.resources")
+        if fm.fileExists(atPath: resources.path) {
+            try fm.copyItem(at: resources, to: tool.deletingLastPathComponent().appendingPathComponent(resources.lastPathComponent))
+        }
+        let output = folder.appendingPathComponent("out")
+        let args = ["run", ProjectPaths.root.appendingPathComponent("Pipelines/hohhot-youth.yml").path,
+                    "--input-root", ProjectPaths.root.appendingPathComponent("Input").path,
+                    "--output-root", output.path, "--as-of", "2024-11-30", "--no-progress"]
+        let results = output.appendingPathComponent(".cache/hohhot-youth/results")
+        var before: Set<String> = []
+        for build in 1...5 {
+            try fm.setAttributes([.modificationDate: Date().addingTimeInterval(Double(build) * 60)], ofItemAtPath: tool.path)
+            let run = try CommandLineTool.run(args, executable: tool)
+            #expect(run.status == 0, "build \(build): \(run.stderr)")
+            let entries = Set(try fm.contentsOfDirectory(atPath: results.path))
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("hohhot-youth/manifest.json"))) as? [String: Any]
+            let inputs = try #require(manifest?["inputs"] as? [Any], "build \(build): the manifest lists no inputs")
+            #expect(entries.count == inputs.count, "build \(build): \(entries.count) entries for \(inputs.count) inputs")
+            #expect(entries.isDisjoint(with: before), "build \(build) kept \(entries.intersection(before).count) entries of the build before")
+            before = entries
+        }
+    }
 }

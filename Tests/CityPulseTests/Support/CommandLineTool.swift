@@ -20,10 +20,10 @@ enum CommandLineTool {
         var stderr: String
     }
 
-    /// Runs the tool to completion.
-    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> Result {
+    /// Runs the tool (the built one unless `executable` names another copy) to completion.
+    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, executable: URL? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try path())
+        p.executableURL = try executable ?? URL(fileURLWithPath: path())
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe(), input = Pipe()
