@@ -233,7 +233,8 @@ struct PeriodResolver {
         for (word, a, b) in Self.halves where ScalarText.hasWord(word, in: s, at: i) {
             let n = word.unicodeScalars.count
             // 2023年上半年 is read with its year; 三季度 inside 前三季度 was taken whole.
-            return Cue(form: .months(year: inferredYear(month: b, earlier: earlier), from: a, to: b), range: i..<(i + n))
+            guard let year = inferredYear(month: b, earlier: earlier) else { return nil }
+            return Cue(form: .months(year: year, from: a, to: b), range: i..<(i + n))
         }
         return spanCue(at: i, in: s, limit: limit)
     }
@@ -294,24 +295,25 @@ struct PeriodResolver {
            m2 >= m, s[after2 - 1] == "月" {
             var k = after2
             if k < s.count, s[k] == "份" { k += 1 }
-            return Cue(form: .months(year: inferredYear(month: m2, earlier: earlier), from: m, to: m2), range: i..<k)
+            return inferredYear(month: m2, earlier: earlier).map { Cue(form: .months(year: $0, from: m, to: m2), range: i..<k) }
         }
         guard s[after - 1] == "月", Self.untilMarker(before: i, in: s) else { return nil }
         var k = after
         if k < s.count, s[k] == "底" || s[k] == "末" || s[k] == "份" { k += 1 }
-        return Cue(form: .until(year: inferredYear(month: m, earlier: earlier), month: m), range: i..<k)
+        return inferredYear(month: m, earlier: earlier).map { Cue(form: .until(year: $0, month: m), range: i..<k) }
     }
 
     /// The year of a date written without one: the year named last before it, else the publication
-    /// year (the year before, when the month has not come yet at publication).
-    private func inferredYear(month: Int, earlier: [Cue]) -> Int {
+    /// year (the year before, when the month has not come yet at publication). Nil when the text
+    /// names no year before it and has no publication date: such a month dates nothing.
+    private func inferredYear(month: Int, earlier: [Cue]) -> Int? {
         for c in earlier.reversed() {
             switch c.form {
             case .year(let y), .month(let y, _), .until(let y, _): return y
             default: continue
             }
         }
-        guard let published else { return 0 }
+        guard let published else { return nil }
         return month > published.month ? published.year - 1 : published.year
     }
 
