@@ -71,6 +71,7 @@ import Testing
             attempts += 1
             #expect(try Self.isWhole(dir), "outputs torn after a kill at \(String(format: "%.2f", delay)) s")
         }
+        print("kill test: \(attempts) runs killed, \(killedInside) of them while working; outputs whole after each")
         #expect(killedInside >= kills / 2, "most kills should land while the run is working")
         // The next run succeeds, and no staging folder is left behind.
         let last = try CommandLineTool.run(args)
