@@ -1,16 +1,5 @@
 import Foundation
 
-/// One file a source's globs matched, inside the input root.
-public struct DiscoveredFile: Sendable, Hashable {
-    /// Path relative to the input root, with `/` separators.
-    public var path: String
-    public var url: URL
-    public var source: SourceDefinition
-    public var size: Int
-    /// Modification time in nanoseconds, for stat-based change detection.
-    public var modified: Int64
-}
-
 /// Expands the pipeline's globs under the input root. Nothing outside the root is read: absolute globs,
 /// `..` and symbolic links that resolve outside are refused with a diagnostic. A missing or unreadable
 /// input root, and a source (not marked `optional`) whose globs match no file, are errors: the run
