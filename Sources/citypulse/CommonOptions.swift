@@ -17,6 +17,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also log each step of a run (lock, discover, process, …) with its time.")
+    var verbose = false
+
     @Option(name: .long, help: "Log format: text (default) or json (one JSON object per line on standard error).")
     var logFormat: LogFormat = .text
 
@@ -33,7 +36,7 @@ struct CommonOptions: ParsableArguments {
 
     func makeLogger(label: String) -> Logger {
         let format = logFormat
-        let level: Logger.Level = quiet ? .error : .info
+        let level: Logger.Level = quiet ? .error : verbose ? .debug : .info
         var logger = Logger(label: label) { name in
             format == .json ? JSONLogHandler(label: name, level: level) as any LogHandler : TextLogHandler(label: name, level: level)
         }
