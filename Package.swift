@@ -50,7 +50,7 @@ let package = Package(
         ),
 
         .testTarget(name: "CityPulseQuantitiesTests", dependencies: ["CityPulseQuantities"]),
-        .testTarget(name: "CityPulseTests", dependencies: ["CityPulse", "CityPulseQuantities"]),
+        .testTarget(name: "CityPulseTests", dependencies: ["CityPulse", "CityPulseQuantities"], exclude: ["Golden"]),
     ]
 )
 
