@@ -70,7 +70,7 @@ import Testing
         #expect(!e.facts.contains { $0.period == .year(2020) || $0.period == .year(2025) })
         #expect(!e.facts.contains { $0.value == .zero })
         // The footnote's continuation lines stay with it.
-        #expect(e.notes.count == 2)
+        try #require(e.notes.count == 2, "\(e.notes)")
         #expect(e.notes[0].contains("\n2.城镇单位数据不含私营单位。\n3.2012年"))
         let line = try #require(e.facts.first { $0.period == .year(2019) }?.sources.first?.line)
         #expect(line == 9, "Inner Mongolia is on the file's ninth line")

@@ -48,7 +48,7 @@ import Testing
         print(n, facts, len(series), len(feed["facts"]))
         """, arguments: [run.directory.path])
         let numbers = out.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
-        #expect(numbers.count == 4)
+        try #require(numbers.count == 4, "\(out)")
         #expect(numbers[0] == numbers[2] && numbers[0] > 0, "DuckDB and pandas see the same series rows")
         #expect(numbers[1] == numbers[3], "facts.ndjson has one line per fact")
     }

@@ -2,17 +2,21 @@
 import Foundation
 import Testing
 
-/// Prints what the page reader makes of every page of the shared corpus (CITYPULSE_DUMP=1 adds the
-/// text and diagnostics); the checks are in the decoding, main-text, metadata and normalization suites.
+/// Reads every page of the shared corpus and prints what the page reader makes of it (CITYPULSE_DUMP=1
+/// adds the text and diagnostics); the finer checks are in the decoding, main-text, metadata and
+/// normalization suites.
 @Suite(.serialized, .enabled(if: ProjectPaths.hasCorpus, ProjectPaths.noCorpus)) struct PageCorpusTests {
     static func pages() -> [String] { PageCorpus.pages() }
 
     static func bytes(_ name: String) throws -> [UInt8] { try PageCorpus.bytes(name) }
 
-    @Test func dumpsEveryPage() throws {
+    @Test func everyPageReadsWithItsPathAndAnEncoding() throws {
         let dump = ProcessInfo.processInfo.environment["CITYPULSE_DUMP"] != nil
-        for name in Self.pages() {
+        let pages = Self.pages()
+        try #require(!pages.isEmpty, "the corpus has no pages")
+        for name in pages {
             let (doc, diags) = PageReader().read(bytes: try Self.bytes(name), path: name, sourceID: "corpus", contentHash: "")
+            #expect(doc.path == name && !doc.encoding.isEmpty, "\(name): path \(doc.path), encoding \(doc.encoding)")
             print("\(name)\n  encoding=\(doc.encoding) article=\(doc.isArticle) title=\(doc.title ?? "-") published=\(doc.published?.description ?? "-") site=\(doc.site ?? "-") author=\(doc.author ?? "-") editor=\(doc.editor ?? "-") url=\(doc.url ?? "-") chars=\(doc.text.count) diags=\(diags.count)")
             if dump { print(doc.text.prefix(3000)); for d in diags { print("  \(d)") } }
         }
@@ -20,9 +24,13 @@ import Testing
 }
 
 extension PageCorpusTests {
-    /// With CITYPULSE_TREE=page.html, prints the scored outline of one page (for tuning).
-    @Test func outlineOfOnePage() throws {
-        guard let name = ProcessInfo.processInfo.environment["CITYPULSE_TREE"] else { return }
+    static var treePage: String? { ProcessInfo.processInfo.environment["CITYPULSE_TREE"] }
+
+    /// With CITYPULSE_TREE=page.html, prints the scored outline of one page (a tool for tuning the
+    /// main-text choice, reported as skipped otherwise).
+    @Test(.enabled(if: treePage != nil, "prints an outline only when CITYPULSE_TREE names a page"))
+    func outlineOfOnePage() throws {
+        let name = try #require(Self.treePage)
         let decoded = TextDecoding.decode(try Self.bytes(name))
         var text = decoded.text
         let parse = text.withUTF8 { LibXMLParser.parseHTML(utf8: $0) }
