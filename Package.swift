@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "CityPulse",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "citypulse", targets: ["citypulse"]),
         .library(name: "CityPulse", targets: ["CityPulse"]),
