@@ -53,86 +53,61 @@ public struct ReportBuilder: Sendable {
 
     // MARK: - Context
 
-    func context() -> [String: Any] {
+    func context() -> ReportContext {
         let p = run.pipeline
         let labels = Dictionary(uniqueKeysWithValues: p.metrics.map { ($0.id, $0.label) })
-        let targets: [[String: Any]] = run.targets.map { t in
+        let targets = run.targets.map { t in
             let percent = t.progress.map { min(100, max(0, $0 * 100)) }
-            return [
-                "metric": labels[t.metric] ?? t.metric,
-                "region": regionName(t.region),
-                "period": periodText(t.period),
-                "target": quantityText(t.target),
-                "actual": t.actual.map { "\(grouped($0)) \(t.target.unit)" } ?? "暂无统计 (no actuals)",
-                "progress": t.progress.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
-                "expected": t.expected.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
-                "barWidth": String(format: "%.1f", percent ?? 0),
-                "paceLeft": String(format: "%.1f", min(100, (t.expected ?? 0) * 100)),
-                "status": t.status.rawValue,
-                "statusText": statusText(t.status),
-                "statedOn": t.target.sources.last?.published?.description ?? "",
-                "source": t.target.sources.last?.file ?? "",
-                "hasReported": t.reported != nil,
-                "reported": t.reported.map { "\(quantityText($0))（\($0.sources.last?.published?.description ?? "")）" } ?? "",
-                "hasRestatements": !t.restatements.isEmpty,
-                "restatements": t.restatements.map { f in
-                    ["value": quantityText(f), "statedOn": f.sources.last?.published?.description ?? "", "source": f.sources.last?.file ?? ""]
-                },
-            ]
+            return ReportContext.Target(
+                metric: labels[t.metric] ?? t.metric,
+                region: regionName(t.region),
+                period: periodText(t.period),
+                target: quantityText(t.target),
+                actual: t.actual.map { "\(grouped($0)) \(t.target.unit)" } ?? "暂无统计 (no actuals)",
+                progress: t.progress.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
+                expected: t.expected.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
+                barWidth: String(format: "%.1f", percent ?? 0),
+                paceLeft: String(format: "%.1f", min(100, (t.expected ?? 0) * 100)),
+                status: t.status.rawValue,
+                statusText: statusText(t.status),
+                statedOn: t.target.sources.last?.published?.description ?? "",
+                source: t.target.sources.last?.file ?? "",
+                hasReported: t.reported != nil,
+                reported: t.reported.map { "\(quantityText($0))（\($0.sources.last?.published?.description ?? "")）" } ?? "",
+                hasRestatements: !t.restatements.isEmpty,
+                restatements: t.restatements.map { f in
+                    .init(value: quantityText(f), statedOn: f.sources.last?.published?.description ?? "", source: f.sources.last?.file ?? "")
+                })
         }
         let targetMetrics = Set(run.targets.map(\.metric))
         let untargeted = p.metrics.filter { m in !targetMetrics.contains(m.id) && run.series.contains { $0.metric == m.id } }
-        let facts: [[String: Any]] = run.facts.map { f in
-            let s = f.sources.first
-            return [
-                "id": FeedWriter.id(of: f),
-                "metric": labels[f.metric] ?? f.metric,
-                "kind": f.kind.rawValue,
-                "kindText": kindText(f.kind),
-                "value": quantityText(f),
-                "period": periodText(f.period),
-                "region": regionName(f.region),
-                "sentence": highlighted(s),
-                "sources": f.sources.map { src in ["label": sourceLabel(src), "href": link(for: src)] },
-            ]
+        let facts = run.facts.map { f in
+            ReportContext.FactRow(
+                id: FeedWriter.id(of: f), metric: labels[f.metric] ?? f.metric, kind: f.kind.rawValue, kindText: kindText(f.kind),
+                value: quantityText(f), period: periodText(f.period), region: regionName(f.region), sentence: highlighted(f.sources.first),
+                sources: f.sources.map { .init(label: sourceLabel($0), href: link(for: $0)) })
         }
-        let rejects: [[String: Any]] = run.rejects.prefix(200).map { r in
-            ["file": r.file, "line": r.line, "column": r.column ?? "", "reason": r.reason, "excerpt": r.excerpt]
+        let rejects = run.rejects.prefix(200).map { r in
+            ReportContext.RejectRow(file: r.file, line: r.line, column: r.column ?? "", reason: r.reason, excerpt: r.excerpt)
         }
-        let diagnostics: [[String: Any]] = run.diagnostics.prefix(200).map { d in
-            ["severity": d.severity.rawValue, "location": d.location, "stage": d.stage, "message": d.message]
+        let diagnostics = run.diagnostics.prefix(200).map { d in
+            ReportContext.DiagnosticRow(severity: d.severity.rawValue, location: d.location, stage: d.stage, message: d.message)
         }
-        return [
-            "title": p.title,
-            "pipeline": p.name,
-            "asOf": run.asOf.description,
-            "illustrative": run.hasIllustrativeInput,
-            "inputs": run.inputs.map { ["path": $0.path, "source": $0.source, "kind": $0.kind, "illustrative": $0.illustrative,
-                                        "sha": String($0.sha256.prefix(12)), "href": relativeLink(to: $0.path)] },
-            "inputCount": run.inputs.count,
-            "targets": targets,
-            "hasTargets": !targets.isEmpty,
-            "charts": charts(labels: labels),
-            "untargeted": untargeted.map { ["metric": $0.label] },
-            "hasUntargeted": !untargeted.isEmpty,
-            "facts": facts,
-            "factCount": facts.count,
-            "rejects": rejects,
-            "rejectCount": run.rowCounts.rejected,
-            "rejectsShown": rejects.count,
-            "rowsRead": run.rowCounts.read,
-            "rowsUsed": run.rowCounts.used,
-            "rowsFiltered": run.rowCounts.filtered,
-            "diagnostics": diagnostics,
-            "diagnosticCount": run.diagnostics.count,
-            "documentCount": run.documents.count,
-        ]
+        return ReportContext(
+            title: p.title, pipeline: p.name, asOf: run.asOf.description, illustrative: run.hasIllustrativeInput,
+            inputs: run.inputs.map { .init(path: $0.path, source: $0.source, kind: $0.kind, illustrative: $0.illustrative,
+                                           sha: String($0.sha256.prefix(12)), href: relativeLink(to: $0.path)) },
+            inputCount: run.inputs.count, targets: targets, hasTargets: !targets.isEmpty, charts: charts(labels: labels),
+            untargeted: untargeted.map { .init(metric: $0.label) }, hasUntargeted: !untargeted.isEmpty,
+            facts: facts, factCount: facts.count, rejects: Array(rejects), rejectCount: run.rowCounts.rejected, rejectsShown: rejects.count,
+            rowsRead: run.rowCounts.read, rowsUsed: run.rowCounts.used, rowsFiltered: run.rowCounts.filtered,
+            diagnostics: Array(diagnostics), diagnosticCount: run.diagnostics.count, documentCount: run.documents.count)
     }
 
     /// One chart per metric with a series: a line over time for the region with most periods, and bars by
     /// region for the latest period when several regions have values.
-    func charts(labels: [String: String]) -> [[String: Any]] {
-        var out: [[String: Any]] = []
+    func charts(labels: [String: String]) -> [ReportContext.Chart] {
+        var out: [ReportContext.Chart] = []
         for metric in run.pipeline.metrics {
             let points = run.series.filter { $0.metric == metric.id }
             guard !points.isEmpty else { continue }
@@ -144,7 +119,7 @@ public struct ReportBuilder: Sendable {
                 SVGChart.Point(label: periodLabel($0.period), value: $0.value.doubleValue)
             }
             let title = "\(metric.label) · \(regionName(mainRegion))"
-            var chart: [String: Any] = ["title": title, "unit": metric.unit, "svg": SVGChart.line(line, unit: metric.unit, title: title)]
+            var chart = ReportContext.Chart(title: title, unit: metric.unit, svg: SVGChart.line(line, unit: metric.unit, title: title))
             // Bars: each region's total over the whole series, children of the main region only.
             let children = run.pipeline.regions.regions.filter { $0.parent == mainRegion }.map(\.id)
             let barPoints: [SVGChart.Point] = children.compactMap { id in
@@ -154,8 +129,8 @@ public struct ReportBuilder: Sendable {
             }
             if barPoints.count > 1 {
                 let barTitle = "\(metric.label) · 按区县 (by district)"
-                chart["bars"] = SVGChart.bars(barPoints, unit: metric.unit, title: barTitle)
-                chart["barTitle"] = barTitle
+                chart.bars = SVGChart.bars(barPoints, unit: metric.unit, title: barTitle)
+                chart.barTitle = barTitle
             }
             out.append(chart)
         }
