@@ -89,3 +89,19 @@ import Testing
         #expect(points.map(\.period) == points.map(\.period).sorted())
     }
 }
+
+/// The one rule that turns a metric's points into a value, shared by targets' actuals and the
+/// report's bars (which once took the latest value of a `max` metric).
+@Suite struct AggregateRuleTests {
+    static func point(_ month: Int, _ value: Int) -> SeriesPoint {
+        SeriesPoint(metric: "m", period: .month(2024, month), region: "r", value: ExactDecimal(value), unit: "人", count: 1, sources: [])
+    }
+
+    @Test func sumLatestAndMaxCombineThePoints() {
+        let points = [Self.point(3, 7), Self.point(1, 9), Self.point(2, 4)]
+        #expect(MetricDefinition.Aggregate.sum.combine(points) == ExactDecimal(20))
+        #expect(MetricDefinition.Aggregate.latest.combine(points) == ExactDecimal(7))
+        #expect(MetricDefinition.Aggregate.max.combine(points) == ExactDecimal(9))
+        for rule in MetricDefinition.Aggregate.allCases { #expect(rule.combine([]) == nil) }
+    }
+}

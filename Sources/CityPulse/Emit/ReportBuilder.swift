@@ -120,12 +120,12 @@ public struct ReportBuilder: Sendable {
             }
             let title = "\(metric.label) · \(regionName(mainRegion))"
             var chart = ReportContext.Chart(title: title, unit: metric.unit, svg: SVGChart.line(line, unit: metric.unit, title: title))
-            // Bars: each region's total over the whole series, children of the main region only.
+            // Bars: each child region of the main one over the whole series, combined by the metric's
+            // own rule (the one targets' actuals use).
             let children = run.pipeline.regions.regions.filter { $0.parent == mainRegion }.map(\.id)
             let barPoints: [SVGChart.Point] = children.compactMap { id in
-                guard let values = byRegion[id] else { return nil }
-                let total = metric.aggregate == .sum ? values.reduce(0) { $0 + $1.value.doubleValue } : values.max { $0.period < $1.period }!.value.doubleValue
-                return SVGChart.Point(label: regionName(id), value: total)
+                guard let value = byRegion[id].flatMap(metric.aggregate.combine) else { return nil }
+                return SVGChart.Point(label: regionName(id), value: value.doubleValue)
             }
             if barPoints.count > 1 {
                 let barTitle = "\(metric.label) · 按区县 (by district)"

@@ -35,16 +35,7 @@ public struct Reconciler: Sendable {
             p.metric == target.metric && members.contains(p.region) && p.period.start <= asOf
                 && (target.period.map { $0.contains(p.period) } ?? true)
         }
-        let aggregate = pipeline.metric(target.metric)?.aggregate ?? .sum
-        var actual: ExactDecimal?
-        switch aggregate {
-        case .sum:
-            actual = points.isEmpty ? nil : points.reduce(ExactDecimal.zero) { $0.adding($1.value) ?? $0 }
-        case .latest:
-            actual = points.max { $0.period < $1.period }?.value
-        case .max:
-            actual = points.map(\.value).max()
-        }
+        let actual = (pipeline.metric(target.metric)?.aggregate ?? .sum).combine(points)
         let goal = target.lower ?? target.value
         let progress = actual.map { goal.doubleValue > 0 ? $0.doubleValue / goal.doubleValue : 0 }
         var expected: Double?
