@@ -110,11 +110,11 @@ public final class CSVReader {
             case let .record(next, lineBreaks):
                 let isEmptyLine = spans.count == 1 && spans[0].start == spans[0].end && !spans[0].quoted
                 if !isEmptyLine {
-                    let rawEnd = buffer.withUnsafeMutableBufferPointer { Self.trimLineEnd($0, pos, next) }
-                    if eof, rawEnd == buffer.count { unterminated = line }
                     let keepGoing = buffer.withUnsafeMutableBufferPointer { buf in
                         spans.withUnsafeMutableBufferPointer { sp in
                             for k in sp.indices where sp[k].escaped { sp[k].end = Self.unescape(buf, sp[k].start, sp[k].end) }
+                            let rawEnd = Self.trimLineEnd(buf, pos, next)
+                            if eof, rawEnd == buf.count { unterminated = line }
                             var record = CSVRecord(line: line, problem: nil, bytes: UnsafeBufferPointer(buf), spans: UnsafeBufferPointer(sp),
                                                    raw: pos..<rawEnd)
                             return body(&record)
