@@ -47,25 +47,27 @@ public struct PipelineRunner: Sendable {
 
             let collected = try await context.run(CollectStep(), partial)
             let result = try await context.run(ReconcileStep(), collected)
-            let verdict = try await context.run(GateStep(), .init(result: result, template: template))
+            let draft = try await context.run(GateStep(), .init(result: result, template: template))
             let files = try await context.run(EmitStep(), .init(result: result, template: template))
-            let manifest = try await context.run(PublishStep(), .init(contents: .made(files), manifest: verdict.manifest))
+            let manifest = try await context.run(PublishStep(), .init(contents: .made(files), manifest: draft))
             try await context.run(RememberStep(), .init(files: discovery.files, manifest: manifest))
-            return Outcome(status: verdict.status, message: Self.published(result, verdict, to: context.target),
+            return Outcome(status: manifest.status, message: Self.published(result, manifest, to: context.target),
                            outputDirectory: context.target, result: result, manifest: manifest)
         } catch {
+            // Whatever step ended the run, the results it stored in the cache are written out first.
+            context.openedCache?.flush()
             return error.outcome
         }
     }
 
     /// The summary line of a publish.
-    static func published(_ result: RunResult, _ verdict: GateStep.Verdict, to target: URL) -> String {
+    static func published(_ result: RunResult, _ manifest: Manifest, to target: URL) -> String {
         let rows = result.rowCounts
-        guard verdict.status == .qualityFailed else {
+        guard manifest.status == .qualityFailed else {
             let reused = result.inputs.filter(\.reused).count
             return "published \(target.path): \(result.facts.count) facts, \(result.series.count) series points, \(result.targets.count) targets from \(result.inputs.count) inputs (\(reused) reused)"
         }
-        return "published \(target.path), but \(rows.rejected) of \(rows.read) rows were rejected (\(String(format: "%.1f", verdict.rejectRate * 100))% > \(String(format: "%.1f", result.pipeline.quality.maxRejectRate * 100))%)"
+        return "published \(target.path), but \(rows.rejected) of \(rows.read) rows were rejected (\(String(format: "%.1f", manifest.summary.rejectRate * 100))% > \(String(format: "%.1f", result.pipeline.quality.maxRejectRate * 100))%)"
     }
 
     static func staysInside(_ url: URL, root: URL) -> Bool {

@@ -19,11 +19,9 @@ struct EmitStep: RunStep {
         let options = context.options
         let target = context.target
         let template: String?
-        do {
-            template = try input.template.get()
-        } catch {
-            context.cache.flush()
-            throw context.stop(.failure, "\(error)", result: result)
+        switch input.template {
+        case let .success(text): template = text
+        case let .failure(error): throw context.stop(.failure, "\(error)", result: result)
         }
         let makers: [(name: String, make: @Sendable () throws -> [UInt8])] = [
             (OutputFiles.metrics, { try Gzip.compress(Array(FeedWriter.feed(result).compact().utf8)) }),
@@ -45,7 +43,6 @@ struct EmitStep: RunStep {
         do {
             return try makers.indices.map { i in File(name: makers[i].name, bytes: try made[i]!.get()) }
         } catch {
-            context.cache.flush()
             throw context.stop(.failure, "\(error)", result: result)
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The checks between a result and its publish. Too many rejected CSV rows publishes, but says so
 /// through the exit code; a run that would drop more of the last publish than `quality.max_drop`
-/// allows (without `--accept-drop`) publishes nothing. Returns the manifest to publish.
+/// allows (without `--accept-drop`) publishes nothing. Returns the manifest to publish, which holds
+/// the status and the reject rate.
 struct GateStep: RunStep {
     static let name = "gate"
 
@@ -11,15 +12,7 @@ struct GateStep: RunStep {
         var template: Result<String?, any Error>
     }
 
-    struct Verdict: Sendable {
-        var status: RunStatus
-        var rejectRate: Double
-        /// Empty when the template cannot be read.
-        var fingerprint: String
-        var manifest: Manifest
-    }
-
-    func run(_ input: Input, in context: inout RunContext) async throws(RunStop) -> Verdict {
+    func run(_ input: Input, in context: inout RunContext) async throws(RunStop) -> Manifest {
         let result = input.result
         let pipeline = context.pipeline
         let rows = result.rowCounts
@@ -33,9 +26,8 @@ struct GateStep: RunStep {
             lastManifest: context.target.appendingPathComponent(OutputFiles.manifest), inputs: result.inputs.count,
             facts: result.facts.count, series: result.series.count, maxDrop: pipeline.quality.maxDrop, accepted: context.options.acceptDrop)
         if let refusal = manifest.shrinkGuard?.refusal {
-            context.cache.flush()
             throw context.stop(.shrunk, refusal, result: result)
         }
-        return Verdict(status: status, rejectRate: rejectRate, fingerprint: fingerprint, manifest: manifest)
+        return manifest
     }
 }

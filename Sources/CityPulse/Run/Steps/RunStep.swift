@@ -1,6 +1,3 @@
-import Foundation
-import Logging
-
 /// One named step of a run. A step does one job, is timed and logged under its name, and either
 /// hands its output to the next step or ends the run early with an outcome (`RunStop`).
 protocol RunStep: Sendable {
