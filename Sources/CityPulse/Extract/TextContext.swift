@@ -15,32 +15,47 @@ struct TextContext {
         self.policyStart = policyStart
         documentPlace = places.documentPlace(title: title, text: s)
         headlinePlan = TextCues.headlinePlan.first { !ScalarText.occurrences(of: $0, in: title, within: 0..<title.count).isEmpty }
+        sentenceEnds = BoundaryIndex(s, ends: TextBoundaries.sentenceEnds)
+        clauseEnds = BoundaryIndex(s, ends: TextBoundaries.clauseEnds)
+        paragraphEnds = BoundaryIndex(s, ends: TextBoundaries.paragraphEnds)
     }
 
-    /// The span between the boundaries around `range`.
-    func span(around range: Range<Int>, ends: Set<Unicode.Scalar>) -> Range<Int> { Self.span(around: range, in: s, ends: ends) }
+    /// How far a span reaches either side of the number it is around. Prose sentences are far shorter
+    /// (the longest in the release corpus holds 391 scalars); a longer run with no boundary is a list
+    /// or a flattened table, and reading all of it for each of its numbers would make extraction
+    /// quadratic in its length.
+    static let reach = 1000
 
-    /// The span of `s` between the boundaries around `range`.
+    private let sentenceEnds: BoundaryIndex
+    private let clauseEnds: BoundaryIndex
+    private let paragraphEnds: BoundaryIndex
+
+    /// The span of `s` between the boundaries around `range`, at most `reach` scalars either side of it.
     static func span(around range: Range<Int>, in s: [Unicode.Scalar], ends: Set<Unicode.Scalar>) -> Range<Int> {
+        let first = max(0, range.lowerBound - reach), last = min(s.count, range.upperBound + reach)
         var start = range.lowerBound
-        while start > 0, !ends.contains(s[start - 1]) { start -= 1 }
+        while start > first, !ends.contains(s[start - 1]) { start -= 1 }
         var end = range.upperBound
-        while end < s.count, !ends.contains(s[end]) { end += 1 }
+        while end < last, !ends.contains(s[end]) { end += 1 }
         return start..<end
     }
 
-    func clause(around r: Range<Int>) -> Range<Int> { span(around: r, ends: TextBoundaries.clauseEnds) }
-    func paragraph(around r: Range<Int>) -> Range<Int> { span(around: r, ends: TextBoundaries.paragraphEnds) }
+    func clause(around r: Range<Int>) -> Range<Int> { bounded(clauseEnds.span(around: r, count: s.count), around: r) }
+    func paragraph(around r: Range<Int>) -> Range<Int> { bounded(paragraphEnds.span(around: r, count: s.count), around: r) }
+
+    private func bounded(_ span: Range<Int>, around r: Range<Int>) -> Range<Int> {
+        max(span.lowerBound, r.lowerBound - Self.reach)..<min(span.upperBound, r.upperBound + Self.reach)
+    }
 
     /// The sentence around `r`; a sentence that opens with 其中 or 分别 takes in the one before it in
     /// the same paragraph, whose frame (截至…, 将…, the metric) it continues.
     func sentence(around r: Range<Int>) -> Range<Int> {
-        var sentence = span(around: r, ends: TextBoundaries.sentenceEnds)
-        while continues(sentence), sentence.lowerBound > 0, s[sentence.lowerBound - 1] != "\n" {
-            let before = span(around: (sentence.lowerBound - 1)..<(sentence.lowerBound - 1), ends: TextBoundaries.sentenceEnds)
+        var sentence = sentenceEnds.span(around: r, count: s.count)
+        while continues(sentence), sentence.lowerBound > 0, s[sentence.lowerBound - 1] != "\n", sentence.lowerBound > r.lowerBound - Self.reach {
+            let before = sentenceEnds.span(around: (sentence.lowerBound - 1)..<(sentence.lowerBound - 1), count: s.count)
             sentence = before.lowerBound..<sentence.upperBound
         }
-        return sentence
+        return bounded(sentence, around: r)
     }
 
     /// Whether the sentence opens with a word that continues the one before it.
@@ -60,4 +75,32 @@ struct TextContext {
     }
 
     func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r.clamped(to: 0..<s.count)])) }
+}
+
+/// The positions of one kind of boundary in a text, in order, so the span around a position is two
+/// binary searches instead of a walk to each end.
+struct BoundaryIndex {
+    private let positions: [Int]
+
+    init(_ s: [Unicode.Scalar], ends: Set<Unicode.Scalar>) {
+        positions = s.indices.filter { ends.contains(s[$0]) }
+    }
+
+    /// From just after the last boundary before `range` to the first boundary at or after its end
+    /// (or the ends of a text of `count` scalars).
+    func span(around range: Range<Int>, count: Int) -> Range<Int> {
+        let before = firstPosition(atLeast: range.lowerBound) - 1
+        let after = firstPosition(atLeast: range.upperBound)
+        return (before >= 0 ? positions[before] + 1 : 0)..<(after < positions.count ? positions[after] : count)
+    }
+
+    /// The index of the first boundary at or after `i`.
+    private func firstPosition(atLeast i: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if positions[mid] < i { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 }
