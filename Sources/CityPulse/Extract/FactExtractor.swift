@@ -59,7 +59,7 @@ public struct FactExtractor: Sendable {
             let q = quantities[i]
             let clause = context.clause(around: q.start..<q.end)
             guard context.opensWithContinuation(clause),
-                  let prior = quantities.indices.last(where: { $0 < i && Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
+                  let prior = (0..<i).last(where: { Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
                   quantities[prior].start >= context.sentence(around: q.start..<q.end).lowerBound,
                   claimed[prior]?.metric.id == withoutFlow[i]!.metric.id else { continue }
             claimed[i] = withoutFlow[i]
@@ -86,7 +86,7 @@ public struct FactExtractor: Sendable {
         let s = context.s
         let sentence = context.sentence(around: q.start..<q.end)
         // The fact continued is the count of the same kind right before this one in the sentence.
-        guard let prior = quantities.indices.last(where: { $0 < index && Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
+        guard let prior = (0..<index).last(where: { Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
               quantities[prior].start >= sentence.lowerBound,
               let claim = claimed[prior], claim.metric.unitClasses.contains(q.unitClass.rawValue), q.unitClass != .none else { return nil }
         let clause = context.clause(around: q.start..<q.end)

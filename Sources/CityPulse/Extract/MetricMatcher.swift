@@ -51,9 +51,11 @@ struct MetricMatcher: Sendable {
     /// The metric whose word stands nearest the quantity, among those accepting its unit and not ruled
     /// out by the phrase. `quantities` are the document's, in order.
     func match(_ q: Quantity, in s: [Unicode.Scalar], clause: Range<Int>, quantities: [Quantity]) -> Claim? {
-        let starts = quantities.map(\.start)
+        // Only the numbers of the clause bear on the match.
+        let inClause = Self.slice(of: quantities, startingIn: clause)
+        let starts = inClause.map(\.start)
         // Counts of the same kind listed with q (65家、累计178家…): a word after them may be shared.
-        let spans = quantities.filter { $0.kind == .quantity && $0.unitClass == q.unitClass }.map { $0.start..<$0.end }
+        let spans = inClause.filter { $0.kind == .quantity && $0.unitClass == q.unitClass }.map { $0.start..<$0.end }
         let item = listItem(of: q, in: s, clause: clause)
         // 每个街区设置摊位200个: a count per unit.
         for each in ScalarText.occurrences(of: "每", in: s, within: clause.lowerBound..<q.start)
@@ -79,6 +81,20 @@ struct MetricMatcher: Sendable {
         guard var claim = best?.claim else { return nil }
         if claim.metric.aggregate == .sum, !isFlow(claim.word, q, in: s, clause: clause) { claim.withoutFlow = true }
         return claim
+    }
+
+    /// The quantities, in document order, that start inside `range`.
+    private static func slice(of quantities: [Quantity], startingIn range: Range<Int>) -> ArraySlice<Quantity> {
+        func firstIndex(startingAtLeast i: Int) -> Int {
+            var low = 0, high = quantities.count
+            while low < high {
+                let mid = (low + high) / 2
+                if quantities[mid].start < i { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let first = firstIndex(startingAtLeast: range.lowerBound)
+        return quantities[first..<max(first, firstIndex(startingAtLeast: range.upperBound))]
     }
 
     /// How far the word stands from the number, and the rule that lets it claim it; nil when it may not.
