@@ -35,8 +35,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Progress bar on a terminal (never shown when standard error is not a terminal).")
     var progress = true
 
+    @Option(name: .long, help: ArgumentHelp("Process only shard K of N of the inputs and write a partial result for `citypulse merge`, publishing nothing.", valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD, got '\(asOf)'") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), got '\(shard)'")
+        }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if wait < 0 { throw ValidationError("--wait must not be negative") }
     }
@@ -53,19 +59,13 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runOne(_ path: String, logger: Logger) async -> RunStatus {
-        let pipeline: PipelineDefinition
-        do {
-            pipeline = try PipelineLoader().load(path: path)
-        } catch {
-            for d in error.diagnostics { printError(d.description) }
-            logger.error("run finished", metadata: ["pipeline": "\(path)", "exit": "\(RunStatus.invalid.rawValue)", "reason": "invalid pipeline"])
-            return .invalid
-        }
+        guard let pipeline = loadPipeline(path, logger: logger) else { return .invalid }
         let bar = (progress && !common.quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar(label: pipeline.name) : nil
         var options = RunOptions(
             inputRoot: URL(fileURLWithPath: common.inputRoot), outputRoot: URL(fileURLWithPath: common.outputRoot),
             asOf: asOf.flatMap { Day(iso: $0) }, jobs: jobs, full: full, dryRun: dryRun, wait: wait)
         options.acceptDrop = acceptDrop
+        options.shard = shard.flatMap { Shard(parsing: $0) }
         if let bar {
             options.progress = { @Sendable done, total in bar.update(done, total) }
         }
@@ -77,29 +77,45 @@ struct RunCommand: AsyncParsableCommand {
             for r in outcome.plannedReads { print("  read  \(r.path)\(r.cached ? "  (unchanged, cached)" : "")") }
             for w in outcome.plannedWrites { print("  write \(w)") }
         }
-        var metadata: Logger.Metadata = [
-            "pipeline": "\(pipeline.name)", "exit": "\(outcome.status.rawValue)",
-            "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
-        ]
-        if let r = outcome.summary {
-            metadata["inputs"] = "\(r.inputs.count)"
-            metadata["reused"] = "\(r.inputs.filter { $0.reused }.count)"
-            metadata["facts"] = "\(r.facts)"
-            metadata["targets"] = "\(r.targets)"
-            metadata["rows_read"] = "\(r.rowCounts.read)"
-            metadata["rows_rejected"] = "\(r.rowCounts.rejected)"
-            metadata["diagnostics"] = "\(r.diagnostics)"
-        }
-        metadata["detail"] = "\(outcome.message)"
-        switch outcome.status {
-        case .success: logger.info("run finished", metadata: metadata)
-        case .qualityFailed: logger.warning("run finished", metadata: metadata)
-        default: logger.error("run finished", metadata: metadata)
-        }
+        logFinished(outcome, pipeline: pipeline, started: started, logger: logger)
         return outcome.status
     }
 }
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// The pipeline file at `path`, or nil after printing why it is not valid.
+func loadPipeline(_ path: String, logger: Logger) -> PipelineDefinition? {
+    do {
+        return try PipelineLoader().load(path: path)
+    } catch {
+        for d in error.diagnostics { printError(d.description) }
+        logger.error("run finished", metadata: ["pipeline": "\(path)", "exit": "\(RunStatus.invalid.rawValue)", "reason": "invalid pipeline"])
+        return nil
+    }
+}
+
+/// The log line that ends a run or a merge: its exit code, time, counts and summary.
+func logFinished(_ outcome: PipelineRunner.Outcome, pipeline: PipelineDefinition, started: Date, logger: Logger) {
+    var metadata: Logger.Metadata = [
+        "pipeline": "\(pipeline.name)", "exit": "\(outcome.status.rawValue)",
+        "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+    ]
+    if let r = outcome.summary {
+        metadata["inputs"] = "\(r.inputs.count)"
+        metadata["reused"] = "\(r.inputs.filter { $0.reused }.count)"
+        metadata["facts"] = "\(r.facts)"
+        metadata["targets"] = "\(r.targets)"
+        metadata["rows_read"] = "\(r.rowCounts.read)"
+        metadata["rows_rejected"] = "\(r.rowCounts.rejected)"
+        metadata["diagnostics"] = "\(r.diagnostics)"
+    }
+    metadata["detail"] = "\(outcome.message)"
+    switch outcome.status {
+    case .success: logger.info("run finished", metadata: metadata)
+    case .qualityFailed: logger.warning("run finished", metadata: metadata)
+    default: logger.error("run finished", metadata: metadata)
+    }
 }

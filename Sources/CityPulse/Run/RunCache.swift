@@ -10,13 +10,16 @@ public final class RunCache: @unchecked Sendable {
 
     public let directory: URL
     private let pipelineHash: String
+    /// The stat index's file name: each shard of a sharded run keeps its own, as its runs may overlap.
+    private let statIndexName: String
     private var index: [String: StatEntry] = [:]
     private let lock = NSLock()
 
-    public init(directory: URL, pipelineHash: String) {
+    public init(directory: URL, pipelineHash: String, shard: Shard? = nil) {
         self.directory = directory
         self.pipelineHash = pipelineHash
-        if let bytes = try? POSIXFile.read(directory.appendingPathComponent(Self.indexName).path),
+        statIndexName = shard.map { "index-\($0.index)-of-\($0.count).bin" } ?? Self.indexName
+        if let bytes = try? POSIXFile.read(directory.appendingPathComponent(statIndexName).path),
            let decoded = try? bytes.withUnsafeBytes({ try Self.readIndex($0) }) {
             index = decoded
         }
@@ -197,7 +200,7 @@ public final class RunCache: @unchecked Sendable {
         let snapshot = index
         lock.unlock()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        Self.writeAtomically(Self.indexBytes(snapshot), to: directory.appendingPathComponent(Self.indexName))
+        Self.writeAtomically(Self.indexBytes(snapshot), to: directory.appendingPathComponent(statIndexName))
     }
 
     /// Removes the result entries no current input refers to: entries of files that are gone or

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
     public var wait: Double
     /// Publish even when the run drops more of the last publish than `quality.max_drop` allows.
     public var acceptDrop = false
+    /// Process only this shard's inputs and leave a partial result for `citypulse merge`, publishing nothing.
+    public var shard: Shard?
     /// The time source, injected so tests run with a fixed clock.
     public var clock: @Sendable () -> Date
     /// Called as files are processed (done, total); nil for no progress display.

@@ -16,13 +16,21 @@ struct TestRun {
     static func run(
         _ pipeline: PipelineDefinition, inputRoot: URL = ProjectPaths.root.appendingPathComponent("Input"),
         outputRoot: URL? = nil, asOf: Day? = Day(year: 2024, month: 11, day: 30), jobs: Int = 2, full: Bool = false,
-        acceptDrop: Bool = false
+        acceptDrop: Bool = false, shard: Shard? = nil
     ) async -> TestRun {
         let root = outputRoot ?? FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-test-\(UUID().uuidString)")
         var options = RunOptions(inputRoot: inputRoot, outputRoot: root, asOf: asOf, jobs: jobs, full: full, clock: fixedClock)
         options.acceptDrop = acceptDrop
+        options.shard = shard
         let outcome = await PipelineRunner(pipeline: pipeline, options: options, logger: Logger(label: "test")).run()
         return TestRun(outputRoot: root, outcome: outcome)
+    }
+
+    /// `citypulse merge` of a run made in `shards` shards into `outputRoot`.
+    static func merge(_ pipeline: PipelineDefinition, shards: Int, outputRoot: URL, asOf: Day? = nil) async -> TestRun {
+        let options = RunOptions(inputRoot: URL(fileURLWithPath: "/unused"), outputRoot: outputRoot, asOf: asOf, clock: fixedClock)
+        let outcome = await PipelineRunner(pipeline: pipeline, options: options, logger: Logger(label: "test")).merge(shards: shards)
+        return TestRun(outputRoot: outputRoot, outcome: outcome)
     }
 
     var directory: URL { outcome.outputDirectory }

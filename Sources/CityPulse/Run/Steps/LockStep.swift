@@ -15,7 +15,9 @@ struct LockStep: RunStep {
         if !options.dryRun {
             do {
                 try FileManager.default.createDirectory(at: options.outputRoot, withIntermediateDirectories: true)
-                lock = try OutputLock(path: options.outputRoot.appendingPathComponent(".\(directory).lock").path, wait: options.wait)
+                // Shards of one run never block each other; two runs of the same shard, or of the whole, do.
+                let name = options.shard.map { ".\(directory).shard-\($0.index)-of-\($0.count).lock" } ?? ".\(directory).lock"
+                lock = try OutputLock(path: options.outputRoot.appendingPathComponent(name).path, wait: options.wait)
             } catch let busy as OutputLock.Busy {
                 throw context.stop(.locked, busy.description)
             } catch {
@@ -23,7 +25,7 @@ struct LockStep: RunStep {
             }
         }
         context.openedCache = RunCache(directory: options.outputRoot.appendingPathComponent(".cache/\(context.pipeline.name)"),
-                                       pipelineHash: context.pipeline.contentHash)
+                                       pipelineHash: context.pipeline.contentHash, shard: options.shard)
         return lock
     }
 }

@@ -1,5 +1,5 @@
 /// For `--dry-run`: lists the files a run would read (and which the cache already has) and write,
-/// and ends the run there. Does nothing otherwise.
+/// (the outputs, or a shard's partial result), and ends the run there. Does nothing otherwise.
 struct PlanStep: RunStep {
     static let name = "plan"
 
@@ -13,7 +13,11 @@ struct PlanStep: RunStep {
         }
         var stop = context.stop(.success, "dry run: \(files.count) inputs, nothing written")
         stop.outcome.plannedReads = reads
-        stop.outcome.plannedWrites = OutputFiles.all.map { context.target.appendingPathComponent($0).path }
+        if let shard = context.options.shard {
+            stop.outcome.plannedWrites = [PartialFile.url(outputRoot: context.options.outputRoot, directory: context.pipeline.outputs.directory, shard: shard).path]
+        } else {
+            stop.outcome.plannedWrites = OutputFiles.all.map { context.target.appendingPathComponent($0).path }
+        }
         throw stop
     }
 }

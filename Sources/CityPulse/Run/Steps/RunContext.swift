@@ -5,7 +5,8 @@ import Logging
 /// (opened once the lock is held) and the timings so far.
 struct RunContext {
     let pipeline: PipelineDefinition
-    let options: RunOptions
+    /// A merge takes the input root and as-of date of the shards it merges (`GatherStep`).
+    var options: RunOptions
     let logger: Logger
     /// The pipeline's output folder.
     let target: URL
