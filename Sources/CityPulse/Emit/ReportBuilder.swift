@@ -6,6 +6,10 @@ import Mustache
 /// the template's `{{…}}`); only the charts and highlighted sentences, which this type escapes itself,
 /// go in through `{{{…}}}`.
 public struct ReportBuilder: Sendable {
+    /// The inputs the report lists; beyond them it says how many more there are (the manifest lists
+    /// them all). A table of every input of a large archive would make the report most of its size
+    /// and most of the time spent rendering it.
+    static let inputsListed = 1000
     /// A template that could not be read or parsed.
     public struct TemplateError: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -95,9 +99,11 @@ public struct ReportBuilder: Sendable {
         }
         return ReportContext(
             title: p.title, pipeline: p.name, asOf: run.asOf.description, illustrative: run.hasIllustrativeInput,
-            inputs: run.inputs.map { .init(path: $0.path, source: $0.source, kind: $0.kind, illustrative: $0.illustrative,
-                                           sha: String($0.sha256.prefix(12)), href: relativeLink(to: $0.path)) },
-            inputCount: run.inputs.count, targets: targets, hasTargets: !targets.isEmpty, charts: charts(labels: labels),
+            inputs: run.inputs.prefix(Self.inputsListed).map {
+                .init(path: $0.path, source: $0.source, kind: $0.kind, illustrative: $0.illustrative,
+                      sha: String($0.sha256.prefix(12)), href: relativeLink(to: $0.path))
+            },
+            inputCount: run.inputs.count, inputsNotListed: run.inputs.count > Self.inputsListed ? run.inputs.count - Self.inputsListed : nil, targets: targets, hasTargets: !targets.isEmpty, charts: charts(labels: labels),
             untargeted: untargeted.map { .init(metric: $0.label) }, hasUntargeted: !untargeted.isEmpty,
             facts: facts, factCount: facts.count, rejects: Array(rejects), rejectCount: run.rowCounts.rejected, rejectsShown: rejects.count,
             rowsRead: run.rowCounts.read, rowsUsed: run.rowCounts.used, rowsFiltered: run.rowCounts.filtered,

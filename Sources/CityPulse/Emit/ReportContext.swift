@@ -57,8 +57,11 @@ struct ReportContext {
 
     var title, pipeline, asOf: String
     var illustrative: Bool
+    /// The first `ReportBuilder.inputsListed` inputs; the manifest lists them all.
     var inputs: [Input]
     var inputCount: Int
+    /// How many inputs the report leaves out of its list; nil when it lists them all.
+    var inputsNotListed: Int?
     var targets: [Target]
     var hasTargets: Bool
     var charts: [Chart]
