@@ -45,4 +45,18 @@ import Testing
         #expect(JSONValue.ratio(0.00001).compact() == "0")
         #expect(JSONValue.ratio(.nan).compact() == "null")
     }
+
+    /// An object whose long arrays are written a row at a time reads exactly as the same object
+    /// built whole: keys of both kinds in one sorted order, empty arrays, nested values.
+    @Test func rowsAreWrittenAsTheWholeArrayWouldBe() {
+        let fields: [String: JSONValue] = ["b": ["x": 1, "y": [true, .null]], "d": "text <&>", "f": [:]]
+        let row = { (i: Int) -> JSONValue in ["n": .int(i), "name": .string("第\(i)行"), "list": .array((0..<i).map { .int($0) })] }
+        let rows: [String: (count: Int, row: (Int) -> JSONValue)] = ["a": (3, row), "c": (0, row), "e": (1, row)]
+        var whole = fields
+        whole["a"] = .array((0..<3).map(row))
+        whole["c"] = []
+        whole["e"] = .array([row(0)])
+        #expect(JSONValue.pretty(object: fields, rows: rows) == JSONValue.object(whole).pretty())
+        #expect(JSONValue.pretty(object: [:], rows: [:]) == JSONValue.object([:]).pretty())
+    }
 }

@@ -48,6 +48,36 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         return out
     }
 
+    /// The indented form of an object some of whose fields are long arrays made a row at a time:
+    /// `rows[key]` gives the count and the maker of each element, so the whole array never exists
+    /// as values at once. The text is that of `pretty()` on the object with the arrays filled in.
+    public static func pretty(object fields: [String: JSONValue], rows: [String: (count: Int, row: (Int) -> JSONValue)]) -> String {
+        let indent = "  "
+        let keys = Set(fields.keys).union(rows.keys).sorted()
+        if keys.isEmpty { return "{}\n" }
+        var out = "{"
+        for (i, key) in keys.enumerated() {
+            if i > 0 { out += "," }
+            out += "\n" + indent
+            escape(key, into: &out)
+            out += ": "
+            if let (count, row) = rows[key] {
+                if count == 0 { out += "[]"; continue }
+                out += "["
+                for r in 0..<count {
+                    if r > 0 { out += "," }
+                    out += "\n" + indent + indent
+                    row(r).write(into: &out, indent: indent, level: 2)
+                }
+                out += "\n" + indent + "]"
+            } else {
+                fields[key]!.write(into: &out, indent: indent, level: 1)
+            }
+        }
+        out += "\n}\n"
+        return out
+    }
+
     private func write(into out: inout String, indent: String?, level: Int) {
         switch self {
         case .null: out += "null"

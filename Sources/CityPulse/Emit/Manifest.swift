@@ -33,7 +33,36 @@ public struct Manifest: Sendable {
         self.outputs = outputs
     }
 
+    /// The manifest as written to `manifest.json`. The lists of inputs and documents, the bulk of a
+    /// large run's manifest, are written an entry at a time rather than built as values first.
+    public func text() -> String {
+        let r = summary
+        return JSONValue.pretty(object: fields(), rows: [
+            "inputs": (r.inputs.count, { Self.json(r.inputs[$0]) }),
+            "documents": (r.documents.count, { Self.json(r.documents[$0]) }),
+        ])
+    }
+
+    /// The manifest as one value (its text is `text()`).
     public func json() -> JSONValue {
+        var all = fields()
+        all["inputs"] = .array(summary.inputs.map(Self.json))
+        all["documents"] = .array(summary.documents.map(Self.json))
+        return .object(all)
+    }
+
+    static func json(_ i: InputRecord) -> JSONValue {
+        ["path": .string(i.path), "source": .string(i.source), "kind": .string(i.kind), "bytes": .int(i.bytes),
+         "sha256": .string(i.sha256), "illustrative": .bool(i.illustrative), "reused": .bool(i.reused)]
+    }
+
+    static func json(_ d: RunSummary.DocumentEntry) -> JSONValue {
+        ["path": .string(d.path), "encoding": .string(d.encoding), "title": .string(d.title),
+         "published": .string(d.published), "article": .bool(d.article)]
+    }
+
+    /// Every field but the inputs and documents.
+    private func fields() -> [String: JSONValue] {
         let r = summary
         let iso = ISO8601DateFormatter()
         return [
@@ -45,14 +74,6 @@ public struct Manifest: Sendable {
             "started": .string(iso.string(from: started)),
             "finished": .string(finished.map { iso.string(from: $0) }),
             "timings_seconds": .object(Dictionary(timings.map { ($0.stage, JSONValue.ratio($0.seconds)) }, uniquingKeysWith: { $1 })),
-            "inputs": .array(r.inputs.map { i in
-                ["path": .string(i.path), "source": .string(i.source), "kind": .string(i.kind), "bytes": .int(i.bytes),
-                 "sha256": .string(i.sha256), "illustrative": .bool(i.illustrative), "reused": .bool(i.reused)]
-            }),
-            "documents": .array(r.documents.map { d in
-                ["path": .string(d.path), "encoding": .string(d.encoding), "title": .string(d.title),
-                 "published": .string(d.published), "article": .bool(d.article)]
-            }),
             "tables": .array(r.tables.map { t in
                 ["path": .string(t.path), "encoding": .string(t.encoding), "rows_read": .int(t.rowsRead), "rows_used": .int(t.rowsUsed),
                  "rows_rejected": .int(t.rowsRejected), "rows_filtered": .int(t.rowsFiltered),

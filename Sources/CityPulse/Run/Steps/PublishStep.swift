@@ -40,7 +40,7 @@ struct PublishStep: RunStep {
             timings.record(Self.name, since: start)
             manifest.timings = timings.entries
             manifest.finished = context.options.clock()
-            try publisher.write(Array(manifest.json().pretty().utf8), named: OutputFiles.manifest, in: folder)
+            try publisher.write(Array(manifest.text().utf8), named: OutputFiles.manifest, in: folder)
             try publisher.publish(folder)
         } catch {
             if let staging { try? FileManager.default.removeItem(at: staging) }
