@@ -36,8 +36,11 @@ struct RunContext {
         let start = Timings.now()
         defer {
             timings.record(S.name, since: start)
-            logger.debug("step finished", metadata: ["pipeline": "\(pipeline.name)", "step": "\(S.name)",
-                                                      "seconds": "\(String(format: "%.3f", timings.entries.last?.seconds ?? 0))"])
+            logger.debug("step finished", metadata: [
+                "pipeline": "\(pipeline.name)", "step": "\(S.name)",
+                "seconds": "\(String(format: "%.3f", timings.entries.last?.seconds ?? 0))",
+                "peak_rss_mib": "\(PeakMemory.mebibytes().map { String(format: "%.1f", $0) } ?? "unknown")",
+            ])
         }
         return try await step.run(input, in: &self)
     }
