@@ -165,12 +165,13 @@ import Testing
         #expect(throws: BinaryReadError.self) { try FileResult(entry: Array("{\"documents\":[]}".utf8)) }
 
         // Through the cache: the entry rewritten in the next version's layout, checksum and all, is not used.
-        let (cache, folder, entry) = try RunCacheTests.cacheWithOneTable(file: "a.csv", hash: "h")
+        let (cache, folder, pack) = try RunCacheTests.cacheWithOneTable(file: "a.csv", hash: "h")
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(entry.pathExtension == "bin")
         #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") != nil)
-        let stored = try FileResult(entry: [UInt8](Data(contentsOf: entry)))
-        try Data(Self.entry(version: FileResult.entryVersion + 1) { $0.write(stored) }).write(to: entry)
-        #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") == nil)
+        let key = cache.key(contentHash: "h", source: "log")
+        let stored = try FileResult(entry: try #require(ResultPack(url: pack, writable: false)?.entry(key)))
+        try FileManager.default.removeItem(at: pack)
+        try #require(ResultPack(url: pack, writable: true)).append(Self.entry(version: FileResult.entryVersion + 1) { $0.write(stored) }, key: key)
+        #expect(RunCache(directory: folder, pipelineHash: "p").result(contentHash: "h", source: "log", path: "a.csv") == nil)
     }
 }

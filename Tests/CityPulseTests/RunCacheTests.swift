@@ -16,14 +16,13 @@ import Testing
     }
 
     /// A cache in a fresh folder holding one table stored for `file` with content hash `hash`, and
-    /// the file its entry was written to.
+    /// the pack its entry was appended to.
     static func cacheWithOneTable(file: String, hash: String) throws -> (cache: RunCache, folder: URL, entry: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-cache-\(UUID().uuidString)")
         let cache = RunCache(directory: folder, pipelineHash: "p")
         cache.store(Self.table(file: file, hash: hash), contentHash: hash, source: "log")
         cache.flush()
-        let results = folder.appendingPathComponent("results")
-        return (cache, folder, results.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: results.path)[0]))
+        return (cache, folder, folder.appendingPathComponent(RunCache.mainPack))
     }
 
     @Test func tablesComeBackWithTheFileTheyAreReadFor() throws {
@@ -45,5 +44,17 @@ import Testing
         let bytes = try Data(contentsOf: entry)
         try bytes.prefix(bytes.count - 1).write(to: entry)
         #expect(cache.result(contentHash: "h", source: "log", path: "a.csv") == nil)
+        #expect(RunCache(directory: folder, pipelineHash: "p").result(contentHash: "h", source: "log", path: "a.csv") == nil,
+                "a cache opened again does not find the torn record either")
+    }
+
+    /// A flipped byte inside a stored entry fails the entry's checksum: a miss, never a wrong result.
+    @Test func aDamagedEntryIsAMiss() throws {
+        let (_, folder, entry) = try Self.cacheWithOneTable(file: "a.csv", hash: "h")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = try [UInt8](Data(contentsOf: entry))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: entry)
+        #expect(RunCache(directory: folder, pipelineHash: "p").result(contentHash: "h", source: "log", path: "a.csv") == nil)
     }
 }

@@ -75,6 +75,9 @@ import Testing
         }
         #expect(try Self.fingerprint(merged) == fingerprint, "the merge reports the inputs, date and root of one run")
         #expect(Self.partials(in: whole.outputRoot).isEmpty, "a published merge removes its partials")
+        let cache = whole.outputRoot.appendingPathComponent(".cache/hohhot-youth")
+        let packs = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".pack") }
+        #expect(packs == [RunCache.mainPack], "the merge folds the shards' packs into the main pack: \(packs)")
 
         let again = await TestRun.merge(pipeline, shards: n, outputRoot: whole.outputRoot)
         #expect(again.outcome.status == .failure, "partials are merged once")

@@ -14,6 +14,14 @@ public final class RunCache: @unchecked Sendable {
     private let statIndexName: String
     private var index: [String: StatEntry] = [:]
     private let lock = NSLock()
+    /// The pack this run appends its results to: `results.pack`, or a shard's own. Opened to read
+    /// when it exists, and again to append at the first result stored (a dry run writes nothing).
+    private var ownPack: ResultPack?
+    private var ownPackWritable = false
+    private let ownPackURL: URL
+    /// The other packs in the folder (the shards' of a sharded run, or the whole run's for a shard),
+    /// read but never written.
+    private let otherPacks: [ResultPack]
 
     public init(directory: URL, pipelineHash: String, shard: Shard? = nil) {
         self.directory = directory
@@ -23,7 +31,38 @@ public final class RunCache: @unchecked Sendable {
            let decoded = try? bytes.withUnsafeBytes({ try Self.readIndex($0) }) {
             index = decoded
         }
+        let own = shard.map { "results-\($0.index)-of-\($0.count).pack" } ?? Self.mainPack
+        ownPackURL = directory.appendingPathComponent(own)
+        ownPack = ResultPack(url: ownPackURL, writable: false)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        otherPacks = names.filter { $0.hasPrefix("results") && $0.hasSuffix(".pack") && $0 != own }.sorted()
+            .compactMap { ResultPack(url: directory.appendingPathComponent($0), writable: false) }
     }
+
+    /// The pack of unsharded runs and merges, which alone prune the cache.
+    static let mainPack = "results.pack"
+
+    /// The own pack, opened to append (and created) the first time it is asked for.
+    private func writablePack() -> ResultPack? {
+        lock.lock()
+        defer { lock.unlock() }
+        if !ownPackWritable {
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            ownPack = ResultPack(url: ownPackURL, writable: true)
+            ownPackWritable = true
+        }
+        return ownPack
+    }
+
+    /// Every pack, the own one first.
+    private var packs: [ResultPack] {
+        lock.lock()
+        defer { lock.unlock() }
+        return [ownPack].compactMap { $0 } + otherPacks
+    }
+
+    /// How many result entries the cache holds.
+    var entryCount: Int { Set(packs.flatMap(\.keys)).count }
 
     /// The stat index: path → size, modification time and content hash, in the entry form of results
     /// (a torn or damaged index reads as empty, and every file is hashed again).
@@ -95,23 +134,20 @@ public final class RunCache: @unchecked Sendable {
         Hex.sha256(bytes)
     }
 
-    func key(contentHash: String, source: String) -> String {
+    /// The key of a result: SHA-256 of the content hash, the source, the pipeline definition and the
+    /// tool's build, so a result is never reused across any of them.
+    func key(contentHash: String, source: String) -> ResultPack.Key {
         let text = [contentHash, source, pipelineHash, CityPulseVersion.buildIdentity].joined(separator: "|")
-        return Hex.sha256(Array(text.utf8))
-    }
-
-    /// The file name of a result entry: its key, with the extension of the binary entry form (entries
-    /// of the earlier JSON form, `.json`, are never looked at).
-    func entryName(contentHash: String, source: String) -> String {
-        "\(key(contentHash: contentHash, source: source)).bin"
+        return Array(SHA256.hash(data: Array(text.utf8)))
     }
 
     /// The result stored for this content and source. `path`, when given, is the file the result is for
     /// now: a table's sources and rejects are kept without their file and hash (every row of a table
     /// has the same ones, and they are most of its size) and get them back from here.
     public func result(contentHash: String, source: String, path: String? = nil) -> FileResult? {
-        let url = directory.appendingPathComponent("results/\(entryName(contentHash: contentHash, source: source))")
-        guard let bytes = try? POSIXFile.read(url.path), var result = try? FileResult(entry: bytes) else { return nil }
+        let key = key(contentHash: contentHash, source: source)
+        guard let bytes = packs.lazy.compactMap({ $0.entry(key) }).first,
+              var result = try? FileResult(entry: bytes) else { return nil }
         if result.table != nil {
             guard let path else { return result }
             Self.placeTable(of: &result, file: path, contentHash: contentHash)
@@ -134,29 +170,19 @@ public final class RunCache: @unchecked Sendable {
         result.table = table
     }
 
-    private lazy var resultsFolder: URL = {
-        let folder = directory.appendingPathComponent("results")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }()
-
     private let writer = DispatchQueue(label: "citypulse.cache-writer", qos: .utility)
     private let pendingWrites = DispatchGroup()
 
-    /// Keeps one file's result. Encoded and written on a queue of its own, so the workers go on to the
-    /// next file; `flush` waits for every write. Written in place, without a temporary name: an entry
-    /// torn by a killed run fails its length and checksum test, so `result` treats it as missing and the
-    /// file is read again.
+    /// Keeps one file's result. Encoded and appended to the pack on a queue of its own, so the workers
+    /// go on to the next file; `flush` waits for every write. Not flushed to the disk: a record lost or
+    /// torn by a crash reads as missing, and the file is read again.
     public func store(_ result: FileResult, contentHash: String, source: String) {
-        lock.lock()
-        let folder = resultsFolder
-        lock.unlock()
-        let url = folder.appendingPathComponent(entryName(contentHash: contentHash, source: source))
+        guard let pack = writablePack() else { return }
+        let key = key(contentHash: contentHash, source: source)
         writer.async(group: pendingWrites) {
             var stored = result
             Self.placeTable(of: &stored, file: "", contentHash: "")
-            // Not flushed to the disk: an entry lost or torn by a crash reads as missing.
-            try? POSIXFile.write(stored.entryBytes(), to: url.path, sync: false)
+            try? pack.append(stored.entryBytes(), key: key)
         }
     }
 
@@ -201,19 +227,32 @@ public final class RunCache: @unchecked Sendable {
         lock.unlock()
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         Self.writeAtomically(Self.indexBytes(snapshot), to: directory.appendingPathComponent(statIndexName))
+        writablePack()?.saveIndex()
     }
 
     /// Removes the result entries no current input refers to: entries of files that are gone or
     /// changed, and every entry of an earlier build of the tool (its identity is part of each key), so
-    /// the cache holds one entry per input and source after a publish. Returns how many went.
+    /// the cache holds one entry per input and source after a publish. The shards' packs are folded
+    /// into the main pack, which is rewritten whenever more than half of it is dead; otherwise dead
+    /// records are only dropped from its index. Returns how many entries went.
     @discardableResult
-    public func prune(keeping entries: Set<String>) -> Int {
+    public func prune(keeping live: Set<ResultPack.Key>) -> Int {
         flush()
-        let folder = directory.appendingPathComponent("results")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
-        var removed = 0
-        for name in names where !entries.contains(name) {
-            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        // The one-file-per-entry folder of earlier versions holds nothing a current key finds.
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent("results"))
+        guard let pack = writablePack() else { return 0 }
+        let all = Set(packs.flatMap(\.keys))
+        let removed = all.subtracting(live).count
+        let (liveBytes, allBytes) = pack.sizes(live: live)
+        if otherPacks.isEmpty && liveBytes * 2 >= allBytes {
+            _ = pack.forget(keeping: live)
+            pack.saveIndex()
+            return removed
+        }
+        guard (try? ResultPack.compact([pack] + otherPacks, keeping: live, into: pack.url)) != nil else { return 0 }
+        for other in otherPacks {
+            unlink(other.url.path)
+            unlink(other.indexURL.path)
         }
         return removed
     }

@@ -13,7 +13,11 @@ struct RememberStep: RunStep {
         let cache = context.cache
         let inputs = input.manifest.summary.inputs
         cache.save(keeping: Set(input.files.map(\.path)))
-        cache.prune(keeping: Set(inputs.filter { !$0.sha256.isEmpty }.map { cache.entryName(contentHash: $0.sha256, source: $0.source) }))
+        // One entry per file and source: a file two sources read has a result for each.
+        let hashes = Dictionary(inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        cache.prune(keeping: Set(input.files.compactMap { file in
+            hashes[file.path].flatMap { $0.isEmpty ? nil : cache.key(contentHash: $0, source: file.source.id) }
+        }))
         if !input.manifest.summary.fingerprint.isEmpty && !inputs.contains(where: { $0.sha256.isEmpty }) {
             cache.storeLastPublish(summary: input.manifest.summary, outputs: input.manifest.outputs)
         }
