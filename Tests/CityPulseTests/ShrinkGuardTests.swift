@@ -37,6 +37,22 @@ import Testing
         #expect((last["previous"] as? [String: Any])?["facts"] as? Int ?? 0 > (last["now"] as? [String: Any])?["facts"] as? Int ?? 0)
     }
 
+    /// The counts are read alone from a manifest as CityPulse writes it, and from a whole parse of
+    /// any other layout.
+    @Test func theLastCountsAreReadFromTheManifest() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let bytes = try run.bytes(OutputFiles.manifest)
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let expected = try #require(whole["counts"] as? [String: Any])
+        let fast = try #require(ShrinkGuard.counts(inManifest: bytes))
+        #expect(NSDictionary(dictionary: fast).isEqual(to: expected))
+        let compact = try JSONSerialization.data(withJSONObject: whole)
+        let slow = try #require(ShrinkGuard.counts(inManifest: [UInt8](compact)))
+        #expect(NSDictionary(dictionary: slow).isEqual(to: expected))
+        #expect(ShrinkGuard.counts(inManifest: Array("{\"counts\": {\"inputs\": ".utf8)) == nil)
+    }
+
     @Test func theComparisonCountsEachShare() {
         let counts = [ShrinkGuard.Count(name: "inputs", previous: 100, now: 60), ShrinkGuard.Count(name: "facts", previous: 100, now: 49),
                       ShrinkGuard.Count(name: "series points", previous: 0, now: 0)]

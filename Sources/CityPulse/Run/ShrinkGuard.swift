@@ -17,15 +17,26 @@ struct ShrinkGuard: Sendable {
     /// The comparison with the manifest of the last publish at `manifest`; nil when there is none (a
     /// first run) or it cannot be read.
     static func compare(lastManifest manifest: URL, inputs: Int, facts: Int, series: Int, maxDrop: Double, accepted: Bool) -> ShrinkGuard? {
-        guard let data = try? Data(contentsOf: manifest),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let counts = object["counts"] as? [String: Any] else { return nil }
+        guard let bytes = try? POSIXFile.read(manifest.path), let counts = Self.counts(inManifest: bytes) else { return nil }
         func previous(_ key: String) -> Int? { (counts[key] as? NSNumber)?.intValue }
         guard let i = previous("inputs"), let f = previous("facts"), let s = previous("series") else { return nil }
         return ShrinkGuard(
             counts: [Count(name: "inputs", previous: i, now: inputs), Count(name: "facts", previous: f, now: facts),
                      Count(name: "series points", previous: s, now: series)],
             maxDrop: maxDrop, accepted: accepted)
+    }
+
+    /// The `counts` object of a manifest. The manifest of a large run is megabytes of inputs and
+    /// documents; the counts, a flat object of numbers, are parsed alone when they can be found (the
+    /// manifest is written with sorted keys, so they come before the long lists), else the whole file.
+    static func counts(inManifest bytes: [UInt8]) -> [String: Any]? {
+        let key = Array("\"counts\": {".utf8)
+        if let start = bytes.withUnsafeBufferPointer({ UTF8Search.first(key, in: $0) }),
+           let close = bytes[(start + key.count)...].firstIndex(of: UInt8(ascii: "}")),
+           let counts = try? JSONSerialization.jsonObject(with: Data(bytes[(start + key.count - 1)...close])) as? [String: Any] {
+            return counts
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])?["counts"] as? [String: Any]
     }
 
     /// The counts that fell by more than the allowed share.
