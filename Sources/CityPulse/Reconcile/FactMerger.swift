@@ -8,15 +8,20 @@ public enum FactMerger {
         }
         var order: [Key] = []
         var merged: [Key: Fact] = [:]
+        // The sources each merged fact already has, so a claim repeated by thousands of pages is
+        // merged in time proportional to them, not to their square.
+        var seen: [Key: Set<Provenance>] = [:]
         for fact in facts {
             let key = Key(metric: fact.metric, kind: fact.kind, value: fact.value.description, lower: fact.lower?.description,
                           upper: fact.upper?.description, qualifier: fact.qualifier?.rawValue, period: fact.period,
                           region: fact.region, dimensions: fact.dimensions)
-            if var existing = merged[key] {
-                for source in fact.sources where !existing.sources.contains(source) { existing.sources.append(source) }
-                merged[key] = existing
+            if merged[key] != nil {
+                for source in fact.sources where seen[key, default: []].insert(source).inserted {
+                    merged[key]!.sources.append(source)
+                }
             } else {
                 merged[key] = fact
+                seen[key] = Set(fact.sources)
                 order.append(key)
             }
         }
