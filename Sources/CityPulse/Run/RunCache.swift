@@ -212,8 +212,12 @@ public final class RunCache: @unchecked Sendable {
         return last
     }
 
+    /// Records a publish. Its inputs are left out: a republish lists the inputs it finds then, and in
+    /// a large run they are half the record.
     public func storeLastPublish(summary: RunSummary, outputs: [Manifest.Output]) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var summary = summary
+        summary.inputs = []
         guard let data = try? JSONEncoder().encode(LastPublish(summary: summary, outputs: outputs)) else { return }
         Self.writeAtomically([UInt8](data), to: lastPublishURL)
     }
