@@ -1,4 +1,5 @@
 @testable import CityPulse
+import CityPulseQuantities
 import Foundation
 import Testing
 
@@ -23,6 +24,22 @@ import Testing
         #expect(!html.contains("page-\(listed).html"))
         #expect(html.contains("另有 250 个输入未列出 (250 more inputs are not listed here)"))
         #expect(html.contains("\(listed + 250) 个输入文件 input files"))
+    }
+
+    /// A claim reposted by many pages lists its first sources and the count of the rest.
+    @Test func aFactWithManySourcesListsTheFirst() throws {
+        let sources = (0..<(ReportBuilder.sourcesListed + 5)).map {
+            Provenance(file: "html/repost-\($0).html", contentHash: "h\($0)", sentence: "新建众创空间12家", offsets: 0..<8)
+        }
+        let fact = Fact(metric: "carriers", kind: .achievement, value: ExactDecimal(12), unit: "家", unitAsWritten: "家",
+                        period: nil, region: nil, sources: sources)
+        let run = RunResult(pipeline: try TestRun.defaultPipeline(), asOf: Day(iso: "2024-11-30")!, inputs: [], documents: [],
+                            facts: [fact], series: [], targets: [], rejects: [], diagnostics: [], rowCounts: RowCounts(), tables: [])
+        let html = try ReportBuilder(run: run, outputDirectory: URL(fileURLWithPath: "/tmp/out/p"), inputRoot: URL(fileURLWithPath: "/tmp/in"))
+            .render(templateText: nil)
+        #expect(html.contains("repost-\(ReportBuilder.sourcesListed - 1).html"))
+        #expect(!html.contains("repost-\(ReportBuilder.sourcesListed).html"))
+        #expect(html.contains("另有 5 处 (5 more)"))
     }
 
     @Test func aShortInputListIsWhole() throws {

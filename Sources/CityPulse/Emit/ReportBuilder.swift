@@ -10,6 +10,9 @@ public struct ReportBuilder: Sendable {
     /// them all). A table of every input of a large archive would make the report most of its size
     /// and most of the time spent rendering it.
     static let inputsListed = 1000
+    /// The sources a fact's row lists: a claim reposted by hundreds of pages would otherwise fill the
+    /// page with links; the feed and `facts.ndjson.gz` keep them all.
+    static let sourcesListed = 20
     /// A template that could not be read or parsed.
     public struct TemplateError: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -89,7 +92,8 @@ public struct ReportBuilder: Sendable {
             ReportContext.FactRow(
                 id: FeedWriter.id(of: f), metric: labels[f.metric] ?? f.metric, kind: f.kind.rawValue, kindText: kindText(f.kind),
                 value: quantityText(f), period: periodText(f.period), region: regionName(f.region), sentence: highlighted(f.sources.first),
-                sources: f.sources.map { .init(label: sourceLabel($0), href: link(for: $0)) })
+                sources: f.sources.prefix(Self.sourcesListed).map { .init(label: sourceLabel($0), href: link(for: $0)) },
+                sourcesNotListed: f.sources.count > Self.sourcesListed ? f.sources.count - Self.sourcesListed : nil)
         }
         let rejects = run.rejects.prefix(200).map { r in
             ReportContext.RejectRow(file: r.file, line: r.line, column: r.column ?? "", reason: r.reason, excerpt: r.excerpt)

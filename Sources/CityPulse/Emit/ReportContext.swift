@@ -20,7 +20,10 @@ struct ReportContext {
         var id, metric, kind, kindText, value, period, region: String
         /// The sentence with the number marked, already HTML-escaped.
         var sentence: String
+        /// The first `ReportBuilder.sourcesListed` sources; the feed has them all.
         var sources: [SourceLink]
+        /// How many sources the row leaves out; nil when it lists them all.
+        var sourcesNotListed: Int?
     }
 
     struct SourceLink {
