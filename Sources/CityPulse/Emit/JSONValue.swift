@@ -118,6 +118,15 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// JSON string escaping; `<`, `>` and `&` are escaped too so the text is safe inside an HTML page.
     static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (paths, hashes, titles) need no escape at all: one pass over the bytes says so.
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }
+        }
+        if plain == true {
+            out += s
+            out += "\""
+            return
+        }
         // Runs of bytes that need no escape are copied whole; only ASCII specials and U+2028/U+2029
         // (E2 80 A8/A9 in UTF-8) stop a run, and both start a scalar, so every run is valid text.
         let utf8 = s.utf8
