@@ -23,6 +23,8 @@ import Testing
           - id: m
             unit: 人
             window: wide
+        qualty:
+          max_drop: 0.2
         """
         do {
             _ = try PipelineLoader().load(data: Data(yaml.utf8), path: "p.yml")
@@ -31,6 +33,7 @@ import Testing
             let texts = error.diagnostics.map(\.description)
             #expect(texts.contains { $0.hasPrefix("p.yml:6:5:") && $0.contains("unknown key 'colour'") })
             #expect(texts.contains { $0.hasPrefix("p.yml:10:13:") && $0.contains("whole number") })
+            #expect(texts.contains { $0.hasPrefix("p.yml:11:1:") && $0.contains("unknown key 'qualty'") }, "a misspelt top-level key: \(texts)")
         }
     }
 

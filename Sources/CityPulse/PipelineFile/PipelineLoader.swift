@@ -13,6 +13,7 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
 /// file, line and column rather than ignoring them.
 public struct PipelineLoader: Sendable {
     public static let supportedVersion = 1
+    static let topKeys = ["version", "name", "title", "policy_start", "sources", "metrics", "regions", "outputs", "quality"]
 
     public init() {}
 
@@ -41,7 +42,7 @@ public struct PipelineLoader: Sendable {
         var reader = NodeReader(path: path)
         let hash = Hex.sha256(data)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        guard let root, let top = reader.mapping(root, "pipeline") else {
+        guard let root, let top = reader.mapping(root, "pipeline", known: Self.topKeys) else {
             throw PipelineError(path: path, diagnostics: reader.diagnostics.isEmpty
                 ? [Diagnostic(.error, stage: "pipeline", file: path, line: 1, column: 1, .emptyPipeline)] : reader.diagnostics)
         }
