@@ -10,5 +10,5 @@ struct CityPulseCommand: AsyncParsableCommand {
         65 published but a data-quality check failed; 75 another run holds the lock.
         """,
         version: CityPulseVersionText.text,
-        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, ExtractCommand.self, QuantitiesCommand.self])
+        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, TestCommand.self, ExtractCommand.self, QuantitiesCommand.self])
 }

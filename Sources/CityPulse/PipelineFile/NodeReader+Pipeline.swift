@@ -37,9 +37,10 @@ extension NodeReader {
                 }
             }
         }
+        let tests = top["tests"].map { self.tests($0.value) } ?? []
         let definition = PipelineDefinition(
             name: name, title: title, path: path, contentHash: hash, policyStart: policyStart, sources: sources,
-            metrics: metrics, regions: regions, outputs: outputs, quality: quality)
+            metrics: metrics, regions: regions, outputs: outputs, quality: quality, tests: tests)
         crossCheck(definition, top: top)
         return definition
     }
@@ -60,6 +61,12 @@ extension NodeReader {
         let regionIDs = Set(p.regions.regions.map(\.id))
         for g in p.regions.groups { for member in g.members where !regionIDs.contains(member) { report(top["regions"]?.value, .unknownRegion(member)) } }
         if let d = p.regions.defaultRegion, !regionIDs.contains(d) { report(top["regions"]?.value, .unknownRegion(d)) }
+        for test in p.tests {
+            for pattern in test.expect + test.reject {
+                if !metricIDs.contains(pattern.metric) { report(line: pattern.line, column: pattern.column, .unknownMetric(pattern.metric)) }
+                if case let region?? = pattern.region, !regionIDs.contains(region), !p.regions.groups.contains(where: { $0.id == region }) { report(line: pattern.line, column: pattern.column, .unknownRegion(region)) }
+            }
+        }
     }
 
     mutating func metric(_ node: Node) -> MetricDefinition? {

@@ -13,6 +13,10 @@ struct NodeReader {
         diagnostics.append(Diagnostic(.error, stage: "pipeline", file: path, line: node?.mark?.line, column: node?.mark?.column, message))
     }
 
+    mutating func report(line: Int?, column: Int?, _ message: Diagnostic.Message) {
+        diagnostics.append(Diagnostic(.error, stage: "pipeline", file: path, line: line, column: column, message))
+    }
+
     /// A mapping's entries keyed by scalar key, with unknown keys reported.
     mutating func mapping(_ node: Node, _ context: String, known: [String]? = nil) -> [String: (key: Node, value: Node)]? {
         guard case let .mapping(m) = node else {

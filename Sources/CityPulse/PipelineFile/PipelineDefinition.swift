@@ -15,6 +15,8 @@ public struct PipelineDefinition: Sendable, Hashable {
     public var regions: Gazetteer
     public var outputs: OutputDefinition
     public var quality: QualityDefinition
+    /// Sentences or pages and the facts they must and must not give (`citypulse test`).
+    public var tests: [PipelineTest] = []
 
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
 }

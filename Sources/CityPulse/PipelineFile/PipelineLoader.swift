@@ -13,7 +13,7 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
 /// file, line and column rather than ignoring them.
 public struct PipelineLoader: Sendable {
     public static let supportedVersion = 1
-    static let topKeys = ["version", "name", "title", "policy_start", "sources", "metrics", "regions", "outputs", "quality"]
+    static let topKeys = ["version", "name", "title", "policy_start", "sources", "metrics", "regions", "outputs", "quality", "tests"]
 
     public init() {}
 
