@@ -127,6 +127,13 @@ import Testing
         #expect(dom.contains("class=\"tick\""))
         #expect(dom.contains("<path class=\"line\""))
         #expect(dom.contains("<rect class=\"col\""), "bars by district")
+        // A progress chart per target with a period, with its target line, pace line and as-of mark,
+        // and the results releases reported marked on them.
+        let periodic = try run.rows("targets").filter { !($0["period_start"] is NSNull) }.count
+        #expect(dom.components(separatedBy: "<svg class=\"chart progress\"").count - 1 == periodic, "\(periodic) targets with a period")
+        for mark in ["<line class=\"goal\"", "<line class=\"pace\"", "<line class=\"asof\"", "<rect class=\"release\""] {
+            #expect(dom.contains(mark), "\(mark)")
+        }
         let png = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-report-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: png) }
         try Chromium.screenshot(report, to: png)

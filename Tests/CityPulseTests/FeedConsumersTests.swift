@@ -19,6 +19,33 @@ import Testing
         #expect(out.hasPrefix("valid"))
     }
 
+    /// The progress table as it is: DuckDB and pandas read it without reshaping, dates as dates,
+    /// numbers as numbers, and every target with a period has its pace line's two ends.
+    @Test func duckDBAndPandasReadTheProgressTableAsItIs() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let out = try Python.run("""
+        import gzip, json, sys, duckdb, pandas as pd
+        d = sys.argv[1]
+        con = duckdb.connect()
+        rows = con.execute(f"SELECT p.target_id, p.date, p.actual, p.expected, p.source FROM (SELECT unnest(progress) AS p FROM read_json('{d}/metrics.json.gz'))").fetchall()
+        feed = json.load(gzip.open(f"{d}/metrics.json.gz"))
+        progress = pd.DataFrame(feed["progress"])
+        assert set(progress.columns) == set(feed["dimensions"]["progress"]), progress.columns
+        progress["date"] = pd.to_datetime(progress["date"])
+        assert progress["expected"].dtype.kind in "if"
+        periodic = [t["id"] for t in feed["targets"] if t["period_start"]]
+        pace = progress[progress.source == "pace"].groupby("target_id").size()
+        assert all(pace.get(t, 0) == 2 for t in periodic), pace
+        series = progress[progress.source == "series"]
+        assert (series.groupby("target_id")["date"].apply(lambda s: s.is_monotonic_increasing)).all()
+        print(len(rows), len(progress), len(series), len(periodic))
+        """, arguments: [run.directory.path])
+        let numbers = out.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        try #require(numbers.count == 4, "\(out)")
+        #expect(numbers[0] == numbers[1] && numbers[2] > 0 && numbers[3] > 0, "DuckDB and pandas see the same progress rows: \(out)")
+    }
+
     @Test func schemaRejectsAFeedWithAMissingField() throws {
         let out = try Python.run("""
         import json, sys, jsonschema

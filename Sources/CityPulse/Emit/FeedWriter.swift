@@ -21,6 +21,10 @@ public enum FeedWriter {
              "observations": .int(s.count), "file": .string(s.sources.first?.file), "line": s.sources.first?.line.map { .int($0) } ?? .null]
         }
         let targetRows = run.targets.map(targetRow)
+        let progressRows: [JSONValue] = run.progress.map { r in
+            ["target_id": .string(r.targetID), "date": .string(r.date.description), "actual": .decimal(r.actual),
+             "expected": .decimal(r.expected), "source": .string(r.source.rawValue), "file": .string(r.file)]
+        }
         return [
             "schema": .string(schema),
             "pipeline": .string(p.name),
@@ -32,10 +36,12 @@ public enum FeedWriter {
                 "facts": .array(factDimensions.map { .string($0) }),
                 "series": .array(seriesDimensions.map { .string($0) }),
                 "targets": .array(targetDimensions.map { .string($0) }),
+                "progress": .array(progressDimensions.map { .string($0) }),
             ],
             "facts": .array(factRows),
             "series": .array(seriesRows),
             "targets": .array(targetRows),
+            "progress": .array(progressRows),
             "counts": [
                 "documents": .int(run.documents.count), "facts": .int(run.facts.count), "series": .int(run.series.count),
                 "targets": .int(run.targets.count), "rows_read": .int(run.rowCounts.read), "rows_used": .int(run.rowCounts.used),
@@ -51,6 +57,8 @@ public enum FeedWriter {
     static let targetDimensions = ["id", "metric", "region", "period_start", "period_end", "target", "target_lower", "target_upper",
                                    "qualifier", "unit", "actual", "progress", "expected_progress", "on_track", "status", "stated_on",
                                    "file", "reported", "reported_on"]
+
+    static let progressDimensions = ["target_id", "date", "actual", "expected", "source", "file"]
 
     /// A stable identifier for a fact: the same claim gets the same id in every run.
     public static func id(of fact: Fact) -> String {

@@ -10,6 +10,10 @@ struct ReportContext {
         var reported: String
         var hasRestatements: Bool
         var restatements: [Restatement]
+        /// The progress chart (inline SVG, escaped inside); nil for a target with no period.
+        var progressChart: String?
+        /// Where the latest reported result and the statistics disagree: both and the gap; nil otherwise.
+        var gap: String?
     }
 
     struct Restatement {

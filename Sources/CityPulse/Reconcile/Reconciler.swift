@@ -29,12 +29,26 @@ public struct Reconciler: Sendable {
         }
     }
 
-    private func status(of target: Fact, restatements: [Fact], series: [SeriesPoint], facts: [Fact]) -> TargetStatus {
+    /// The series points that measure a target: its metric, in its region (a group's members), within
+    /// its period and begun by the as-of date.
+    func points(for target: Fact, series: [SeriesPoint]) -> [SeriesPoint] {
         let members = regionMembers(target.region)
-        let points = series.filter { p in
+        return series.filter { p in
             p.metric == target.metric && members.contains(p.region) && p.period.start <= asOf
                 && (target.period.map { $0.contains(p.period) } ?? true)
         }
+    }
+
+    /// The results releases reported for a target's metric and region within its period.
+    func reports(for target: Fact, facts: [Fact]) -> [Fact] {
+        facts.filter { f in
+            f.kind == .achievement && f.metric == target.metric && f.region == target.region
+                && (target.period.flatMap { tp in f.period.map { tp.contains($0) } } ?? true)
+        }
+    }
+
+    private func status(of target: Fact, restatements: [Fact], series: [SeriesPoint], facts: [Fact]) -> TargetStatus {
+        let points = self.points(for: target, series: series)
         let actual = (pipeline.metric(target.metric)?.aggregate ?? .sum).combine(points)
         let goal = target.lower ?? target.value
         let progress = actual.map { goal.doubleValue > 0 ? $0.doubleValue / goal.doubleValue : 0 }
@@ -49,10 +63,7 @@ public struct Reconciler: Sendable {
         } else {
             status = .noActuals
         }
-        let reported = facts.filter { f in
-            f.kind == .achievement && f.metric == target.metric && f.region == target.region
-                && (target.period.flatMap { tp in f.period.map { tp.contains($0) } } ?? true)
-        }.max { a, b in (a.period?.end ?? asOf, a.sources.first?.published ?? asOf) < (b.period?.end ?? asOf, b.sources.first?.published ?? asOf) }
+        let reported = reports(for: target, facts: facts).max { a, b in (a.period?.end ?? asOf, a.sources.first?.published ?? asOf) < (b.period?.end ?? asOf, b.sources.first?.published ?? asOf) }
         return TargetStatus(
             metric: target.metric, region: target.region, period: target.period, target: target, restatements: restatements,
             actual: actual, actualPoints: points.count, progress: progress, expected: expected, status: status, reported: reported)

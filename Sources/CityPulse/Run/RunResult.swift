@@ -13,6 +13,8 @@ public struct RunResult: Sendable {
     public var rowCounts: RowCounts
     /// Per CSV file: encoding, counts and notes (数据来源, 注).
     public var tables: [TableRecord]
+    /// Each target's progress over its period, for the feed's `progress` table and the report's charts.
+    public var progress: [ProgressRow] = []
     /// Whether any input comes from a source marked illustrative.
     public var hasIllustrativeInput: Bool { inputs.contains { $0.illustrative } }
 }
