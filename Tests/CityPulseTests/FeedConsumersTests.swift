@@ -46,6 +46,37 @@ import Testing
         #expect(numbers[0] == numbers[1] && numbers[2] > 0 && numbers[3] > 0, "DuckDB and pandas see the same progress rows: \(out)")
     }
 
+    /// The README's Vega-Lite specs, drawn by the real Vega-Lite engine (vl-convert, offline) on the
+    /// sample's feed, the feed's table given inline where the README names its url: the targets spec
+    /// draws a bar per target with a progress, the progress spec a point per series and release row
+    /// and a pace line per target.
+    @Test func theReadmesVegaLiteSpecsDrawTheFeed() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let out = try Python.run("""
+        import gzip, json, re, sys, vl_convert as vlc
+        readme = open(sys.argv[1], encoding="utf-8").read()
+        feed = json.load(gzip.open(sys.argv[2] + "/metrics.json.gz"))
+        specs = [json.loads(b) for b in re.findall(r"```json\\n(.*?)```", readme, re.S) if '"data"' in b]
+        for spec in specs:
+            table = spec["data"]["format"]["property"]
+            spec["data"] = {"values": feed[table]}
+            svg = vlc.vegalite_to_svg(spec)
+            marks = lambda kind: svg.count(f'aria-roledescription="{kind}"')
+            if table == "targets":
+                print("targets", marks("bar"), sum(1 for t in feed["targets"] if t["progress"] is not None))
+            elif table == "progress":
+                rows = [r for r in feed["progress"] if r["source"] != "pace"]
+                with_series = len({r["target_id"] for r in rows if r["source"] == "series"})
+                print("progress", marks("point"), len(rows), marks("line mark"), len(feed["targets"]) + with_series)
+        """, arguments: [ProjectPaths.root.appendingPathComponent("README.md").path, run.directory.path])
+        let lines = out.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let targets = try #require(lines.first { $0.first == "targets" }, "the README has a targets spec: \(out)")
+        let progress = try #require(lines.first { $0.first == "progress" }, "the README has a progress spec: \(out)")
+        #expect(targets[1] == targets[2] && Int(targets[1]) ?? 0 > 0, "bars: \(out)")
+        #expect(progress[1] == progress[2] && progress[3] == progress[4] && Int(progress[1]) ?? 0 > 0, "points and lines: \(out)")
+    }
+
     @Test func schemaRejectsAFeedWithAMissingField() throws {
         let out = try Python.run("""
         import json, sys, jsonschema
