@@ -141,4 +141,21 @@ import Testing
         #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "a PNG")
         #expect(bytes.count > 50_000, "a page with content, not a blank screen")
     }
+
+    /// Printed, the report is A4 pages with the charts on them (vector paths, not a blank page).
+    @Test func theReportPrintsOnA4() async throws {
+        let run = await TestRun.run(try TestRun.defaultPipeline())
+        defer { run.remove() }
+        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("citypulse-report-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        try Chromium.printToPDF(run.directory.appendingPathComponent(OutputFiles.report), to: pdf)
+        let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-"))
+        // Each page's MediaBox, in points: A4 is 595 × 842.
+        let boxes = text.components(separatedBy: "/MediaBox [0 0 ").dropFirst().map { rest in
+            rest.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+        }
+        #expect(boxes.count >= 3, "\(boxes.count) pages")
+        #expect(boxes.allSatisfy { $0.count == 2 && abs($0[0] - 595) < 2 && abs($0[1] - 842) < 2 }, "every page is A4: \(boxes)")
+    }
 }

@@ -27,6 +27,11 @@ enum Chromium {
         _ = try run(baseArguments + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(png.path)", file.absoluteString])
     }
 
+    /// The page printed to PDF, as a browser's print dialog would (the page's own `@page` size).
+    static func printToPDF(_ file: URL, to pdf: URL) throws {
+        _ = try run(baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", file.absoluteString])
+    }
+
     /// Runs one Chromium with a profile folder of its own: tests run side by side, and a second Chromium
     /// on the same profile hands its work to the first and exits with nothing printed.
     private static func run(_ arguments: [String]) throws -> String {
