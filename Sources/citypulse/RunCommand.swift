@@ -51,15 +51,25 @@ struct RunCommand: AsyncParsableCommand {
         let logger = common.makeLogger(label: "citypulse.run")
         let files = try common.pipelineFiles(pipelineFiles)
         var worst = RunStatus.success
+        var runs: [IndexPage.Run] = []
         for path in files {
-            let status = await runOne(path, logger: logger)
+            let (pipeline, status) = await runOne(path, logger: logger)
             worst = max(worst, status)
+            if let pipeline { runs.append(IndexPage.Run(pipeline: pipeline, status: status, finished: Date())) }
+        }
+        // The page of every pipeline, after the pipelines of the run; shards and dry runs publish nothing.
+        if !dryRun, shard == nil, !runs.isEmpty {
+            do {
+                try IndexPage.write(runs, outputRoot: URL(fileURLWithPath: common.outputRoot))
+            } catch {
+                logger.error("the index page could not be written", metadata: ["detail": "\(error)"])
+            }
         }
         if worst != .success { throw ExitCode(worst.rawValue) }
     }
 
-    private func runOne(_ path: String, logger: Logger) async -> RunStatus {
-        guard let pipeline = loadPipeline(path, logger: logger) else { return .invalid }
+    private func runOne(_ path: String, logger: Logger) async -> (PipelineDefinition?, RunStatus) {
+        guard let pipeline = loadPipeline(path, logger: logger) else { return (nil, .invalid) }
         let bar = (progress && !common.quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar(label: pipeline.name) : nil
         var options = RunOptions(
             inputRoot: URL(fileURLWithPath: common.inputRoot), outputRoot: URL(fileURLWithPath: common.outputRoot),
@@ -78,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
             for w in outcome.plannedWrites { print("  write \(w)") }
         }
         logFinished(outcome, pipeline: pipeline, started: started, logger: logger)
-        return outcome.status
+        return (pipeline, outcome.status)
     }
 }
 
