@@ -64,5 +64,10 @@ import Testing
         let dom = try Chromium.dumpDOM(output.appendingPathComponent(IndexPage.html))
         for order in ["by-pipeline", "by-status", "by-progress"] { #expect(dom.contains("id=\"\(order)\""), "\(order)") }
         #expect(dom.components(separatedBy: "<tr class=").count - 1 == 3 * (try Self.rows(output).count))
+        #expect(!dom.contains("<script"))
+        let png = pipelines.appendingPathComponent("index.png")
+        try Chromium.screenshot(output.appendingPathComponent(IndexPage.html), to: png, height: 900)
+        let bytes = try [UInt8](Data(contentsOf: png))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47] && bytes.count > 30_000, "a page with content: \(bytes.count) bytes")
     }
 }
