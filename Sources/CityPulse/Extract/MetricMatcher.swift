@@ -85,16 +85,8 @@ struct MetricMatcher: Sendable {
 
     /// The quantities, in document order, that start inside `range`.
     private static func slice(of quantities: [Quantity], startingIn range: Range<Int>) -> ArraySlice<Quantity> {
-        func firstIndex(startingAtLeast i: Int) -> Int {
-            var low = 0, high = quantities.count
-            while low < high {
-                let mid = (low + high) / 2
-                if quantities[mid].start < i { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        let first = firstIndex(startingAtLeast: range.lowerBound)
-        return quantities[first..<max(first, firstIndex(startingAtLeast: range.upperBound))]
+        let first = quantities.lowerBound { $0.start < range.lowerBound }
+        return quantities[first..<max(first, quantities.lowerBound { $0.start < range.upperBound })]
     }
 
     /// How far the word stands from the number, and the rule that lets it claim it; nil when it may not.

@@ -89,17 +89,20 @@ struct BoundaryIndex {
     /// From just after the last boundary before `range` to the first boundary at or after its end
     /// (or the ends of a text of `count` scalars).
     func span(around range: Range<Int>, count: Int) -> Range<Int> {
-        let before = firstPosition(atLeast: range.lowerBound) - 1
-        let after = firstPosition(atLeast: range.upperBound)
+        let before = positions.lowerBound { $0 < range.lowerBound } - 1
+        let after = positions.lowerBound { $0 < range.upperBound }
         return (before >= 0 ? positions[before] + 1 : 0)..<(after < positions.count ? positions[after] : count)
     }
+}
 
-    /// The index of the first boundary at or after `i`.
-    private func firstPosition(atLeast i: Int) -> Int {
-        var low = 0, high = positions.count
+extension Array {
+    /// The index of the first element for which `isBefore` is false, in an array where every
+    /// element for which it is true comes first (a binary search; `count` when there is none).
+    func lowerBound(_ isBefore: (Element) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if positions[mid] < i { low = mid + 1 } else { high = mid }
+            if isBefore(self[mid]) { low = mid + 1 } else { high = mid }
         }
         return low
     }
