@@ -53,8 +53,8 @@ public enum IndexPage {
         all.sort { ($0.pipeline, $0.metric) < ($1.pipeline, $1.metric) }
         let feed: JSONValue = ["schema": .string(schema), "rows": .array(all.map(\.json))]
         try FileManager.default.createDirectory(at: outputRoot, withIntermediateDirectories: true)
-        RunCache.writeAtomically(try Gzip.compress(Array(feed.compact().utf8)), to: outputRoot.appendingPathComponent(json))
-        RunCache.writeAtomically(Array(page(all).utf8), to: outputRoot.appendingPathComponent(html))
+        try POSIXFile.writeAtomically(try Gzip.compress(Array(feed.compact().utf8)), to: outputRoot.appendingPathComponent(json).path)
+        try POSIXFile.writeAtomically(Array(page(all).utf8), to: outputRoot.appendingPathComponent(html).path)
     }
 
     /// The rows of the index already there, to keep those of pipelines not run this time.

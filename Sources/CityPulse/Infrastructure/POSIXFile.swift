@@ -50,4 +50,18 @@ enum POSIXFile {
         }
         if sync, fsync(fd) != 0 { throw POSIXFileError(reason: "fsync: \(String(cString: strerror(errno)))") }
     }
+
+    /// Writes `bytes` to a temporary name beside `path`, flushes them and renames the file over
+    /// `path`, so a reader sees the old file or the new one, never a part.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(POSIXFileError) {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        do throws(POSIXFileError) {
+            try write(bytes, to: temp, sync: true)
+            guard rename(temp, path) == 0 else { throw POSIXFileError(reason: String(cString: strerror(errno))) }
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
 }

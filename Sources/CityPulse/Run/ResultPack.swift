@@ -57,7 +57,7 @@ public final class ResultPack: @unchecked Sendable {
         while at + Self.headerSize <= size {
             guard pread(fd, &header, Self.headerSize, off_t(at)) == Self.headerSize,
                   header.prefix(4).elementsEqual(Self.recordMagic) else { break }
-            let length = header[36..<44].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let length = Self.recordLength(header)
             guard length <= UInt64(size - at - Self.headerSize) else { break }
             let next = at + Self.headerSize + Int(length)
             locations[Array(header[4..<36])] = Location(offset: at, length: Int(length))
@@ -93,9 +93,14 @@ public final class ResultPack: @unchecked Sendable {
             guard n > 0 else { return nil }
             done += n
         }
-        let length = record[36..<44].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let length = recordLength(record)
         guard record.prefix(4).elementsEqual(recordMagic), record[4..<36].elementsEqual(key), length == UInt64(at.length) else { return nil }
         return Array(record[headerSize...])
+    }
+
+    /// The entry length a record header holds (bytes 36..<44, little-endian).
+    static func recordLength(_ header: [UInt8]) -> UInt64 {
+        header[36..<44].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
     /// Appends an entry under `key`; only the pack's one writer calls it, one call at a time.

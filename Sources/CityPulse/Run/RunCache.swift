@@ -261,14 +261,9 @@ public final class RunCache: @unchecked Sendable {
         return removed
     }
 
-    /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry.
+    /// Write to a temporary name and rename, so a killed run never leaves a torn cache entry; a cache
+    /// file that cannot be written is only a miss next time.
     static func writeAtomically(_ bytes: [UInt8], to url: URL) {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try POSIXFile.write(bytes, to: temp.path, sync: true)
-            if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-        }
+        try? POSIXFile.writeAtomically(bytes, to: url.path)
     }
 }

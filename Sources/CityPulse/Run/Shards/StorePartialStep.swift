@@ -18,13 +18,10 @@ struct StorePartialStep: RunStep {
         let file = PartialFile(origin: input.selection.origin, shard: shard,
                                items: Array(zip(input.selection.positions, input.partial.items)).map { (position: $0.0, item: $0.1) },
                                discoveryDiagnostics: input.partial.discoveryDiagnostics)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try POSIXFile.write(file.bytes(), to: temp.path, sync: true)
-            guard rename(temp.path, url.path) == 0 else { throw POSIXFileError(reason: String(cString: strerror(errno))) }
+            try POSIXFile.writeAtomically(file.bytes(), to: url.path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
             throw context.stop(.failure, "cannot write the partial result \(url.path): \(error.localizedDescription)")
         }
         context.cache.save(keeping: Set(input.selection.discovery.files.map(\.path)))
