@@ -44,7 +44,7 @@ import Testing
         let run = RunResult(pipeline: Self.pipeline, asOf: Day(iso: "2024-03-31")!, inputs: [], documents: [], facts: [target, reported],
                             series: series, targets: targets, rejects: [], diagnostics: [], rowCounts: RowCounts(), tables: [], progress: rows)
         let builder = ReportBuilder(run: run, outputDirectory: URL(fileURLWithPath: "/tmp/o/p"), inputRoot: URL(fileURLWithPath: "/tmp/i"))
-        let gap = try #require(builder.gap(targets[0]))
+        let gap = try #require(builder.gap(targets[0], progress: rows))
         #expect(gap.contains("release 55") && gap.contains("statistics 60") && gap.contains("gap -5"), "\(gap)")
         let html = try builder.render()
         #expect(html.contains("<svg class=\"chart progress\""))

@@ -62,9 +62,9 @@ public struct ReportBuilder: Sendable {
 
     /// The latest result a release reported against what the statistics count by then, when they
     /// differ: a release's 6.2万 beside the logs' 62 038 shows both and the gap.
-    func gap(_ t: TargetStatus) -> String? {
+    func gap(_ t: TargetStatus, progress rows: [ProgressRow]) -> String? {
         guard let reported = t.reported, let date = reported.period?.end ?? reported.sources.first?.published,
-              let counted = run.progress.last(where: { $0.targetID == FeedWriter.id(of: t.target) && $0.source == .series && $0.date <= date })?.actual,
+              let counted = rows.last(where: { $0.source == .series && $0.date <= date })?.actual,
               counted != reported.value, counted.significand != .min,
               let difference = reported.value.adding(ExactDecimal(significand: -counted.significand, exponent: counted.exponent)) else { return nil }
         return "发布稿 release \(grouped(reported.value)) · 统计 statistics \(grouped(counted))（截至 by \(date)）· 差 gap \(difference.significand < 0 ? "" : "+")\(grouped(difference)) \(t.target.unit)"
@@ -75,6 +75,7 @@ public struct ReportBuilder: Sendable {
         let labels = Dictionary(uniqueKeysWithValues: p.metrics.map { ($0.id, $0.label) })
         let progress = Dictionary(grouping: run.progress, by: \.targetID)
         let targets = run.targets.map { t in
+            let rows = progress[FeedWriter.id(of: t.target)] ?? []
             let percent = t.progress.map { min(100, max(0, $0 * 100)) }
             return ReportContext.Target(
                 metric: labels[t.metric] ?? t.metric,
@@ -97,9 +98,9 @@ public struct ReportBuilder: Sendable {
                     .init(value: quantityText(f), statedOn: f.sources.last?.published?.description ?? "", source: f.sources.last?.file ?? "")
                 },
                 progressChart: ProgressChart.svg(
-                    progress[FeedWriter.id(of: t.target)] ?? [], goal: t.target.lower ?? t.target.value, period: t.period, asOf: run.asOf,
+                    rows, goal: t.target.lower ?? t.target.value, period: t.period, asOf: run.asOf,
                     unit: t.target.unit, title: "\(labels[t.metric] ?? t.metric) \(regionName(t.region)) \(periodText(t.period))"),
-                gap: gap(t))
+                gap: gap(t, progress: rows))
         }
         let targetMetrics = Set(run.targets.map(\.metric))
         let untargeted = p.metrics.filter { m in !targetMetrics.contains(m.id) && run.series.contains { $0.metric == m.id } }
