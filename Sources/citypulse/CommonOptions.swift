@@ -27,11 +27,26 @@ struct CommonOptions: ParsableArguments {
 
     /// The named pipeline files, or every `*.yml`/`*.yaml` in the pipelines folder.
     func pipelineFiles(_ named: [String]) throws -> [String] {
+        try Self.pipelineFiles(named, in: pipelines)
+    }
+
+    /// The named pipeline files, or every `*.yml`/`*.yaml` in `folder`.
+    static func pipelineFiles(_ named: [String], in folder: String) throws -> [String] {
         if !named.isEmpty { return named }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: pipelines)) ?? []
-        let files = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(pipelines)/\($0)" }
-        if files.isEmpty { throw ValidationError("no pipeline files (*.yml) in \(pipelines)/") }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
+        if files.isEmpty { throw ValidationError("no pipeline files (*.yml) in \(folder)/") }
         return files
+    }
+
+    /// Writes the index page of every pipeline after `runs`; a failure is logged, not fatal (the
+    /// pipelines' own outputs are published).
+    func writeIndex(_ runs: [IndexPage.Run], logger: Logger) {
+        do {
+            try IndexPage.write(runs, outputRoot: URL(fileURLWithPath: outputRoot))
+        } catch {
+            logger.error("the index page could not be written", metadata: ["detail": "\(error)"])
+        }
     }
 
     func makeLogger(label: String) -> Logger {

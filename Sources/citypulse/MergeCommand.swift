@@ -48,12 +48,7 @@ struct MergeCommand: AsyncParsableCommand {
         let started = Date()
         let outcome = await PipelineRunner(pipeline: pipeline, options: options, logger: logger).merge(shards: shards)
         logFinished(outcome, pipeline: pipeline, started: started, logger: logger)
-        do {
-            try IndexPage.write([IndexPage.Run(pipeline: pipeline, status: outcome.status, finished: Date())],
-                                outputRoot: URL(fileURLWithPath: common.outputRoot))
-        } catch {
-            logger.error("the index page could not be written", metadata: ["detail": "\(error)"])
-        }
+        common.writeIndex([IndexPage.Run(pipeline: pipeline, status: outcome.status, finished: Date())], logger: logger)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

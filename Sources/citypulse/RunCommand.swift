@@ -58,13 +58,7 @@ struct RunCommand: AsyncParsableCommand {
             if let pipeline { runs.append(IndexPage.Run(pipeline: pipeline, status: status, finished: Date())) }
         }
         // The page of every pipeline, after the pipelines of the run; shards and dry runs publish nothing.
-        if !dryRun, shard == nil, !runs.isEmpty {
-            do {
-                try IndexPage.write(runs, outputRoot: URL(fileURLWithPath: common.outputRoot))
-            } catch {
-                logger.error("the index page could not be written", metadata: ["detail": "\(error)"])
-            }
-        }
+        if !dryRun, shard == nil, !runs.isEmpty { common.writeIndex(runs, logger: logger) }
         if worst != .success { throw ExitCode(worst.rawValue) }
     }
 

@@ -23,12 +23,7 @@ struct TestCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var files = pipelineFiles
-        if files.isEmpty {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: pipelines)) ?? []
-            files = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(pipelines)/\($0)" }
-            if files.isEmpty { throw ValidationError("no pipeline files (*.yml) in \(pipelines)/") }
-        }
+        let files = try CommonOptions.pipelineFiles(pipelineFiles, in: pipelines)
         var worst: Int32 = 0
         for path in files {
             let pipeline: PipelineDefinition
