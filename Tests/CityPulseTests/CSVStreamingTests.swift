@@ -137,7 +137,8 @@ import Glibc
         return Double(usage.ru_maxrss) / 1024
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_CSV_GB"] != nil))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_CSV_GB"] != nil,
+                   "opt-in throughput check: set CITYPULSE_CSV_GB to the size of the log to generate"))
     func throughputOnAGigabyteLog() throws {
         let gib = Double(ProcessInfo.processInfo.environment["CITYPULSE_CSV_GB"] ?? "1") ?? 1
         let folder = try CSVTestSupport.temporaryFolder()
@@ -164,7 +165,8 @@ import Glibc
         #expect(e.rowsUsed == expected.kept * copies)
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_CSV_BENCH_DIR"] != nil))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_CSV_BENCH_DIR"] != nil,
+                   "opt-in throughput check: set CITYPULSE_CSV_BENCH_DIR to a benchmark corpus folder"))
     func throughputOnTheBenchmarkLogs() throws {
         let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITYPULSE_CSV_BENCH_DIR"]!)
         let logs: [(String, String, String?)] = [

@@ -57,7 +57,8 @@ import Testing
     }
 
     /// Set CITYPULSE_HTML_DIR to a folder of pages (the benchmark's, say) to check every one of them.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_HTML_DIR"] != nil))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CITYPULSE_HTML_DIR"] != nil,
+                   "opt-in check: set CITYPULSE_HTML_DIR to a folder of pages"))
     func pagesOfAFolderParseTheSame() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CITYPULSE_HTML_DIR"]!)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
