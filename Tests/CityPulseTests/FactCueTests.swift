@@ -102,6 +102,9 @@ import Testing
         Row("2022年以来，甲市累计引进青年人才5万名。", published: "2024-06-01", "talent 50000 achievement 2024 jia"),
         Row("2019年，甲市工作成效明显。新增众创空间6家，城镇新增就业3万人。", published: "2020-01-10",
             "carriers 6 achievement 2019 jia", "jobs 30000 achievement 2019 jia"),
+        Row("甲市在第十四个五年规划期间已建成众创空间6家。", published: "2024-06-01", "carriers 6 achievement 2024 jia"),
+        Row("第十三个五年规划期间，甲市建成众创空间9家。", published: "2024-06-01", "carriers 9 achievement 2020 jia"),
+        Row("经过两个十年的发展，甲市众创空间已有80家。", published: "2024-06-01", "carriers 80 achievement 2024 jia"),
     ]
 
     /// Region from the document: the title's place, else the first paragraph's; 全省 and 全市 as the

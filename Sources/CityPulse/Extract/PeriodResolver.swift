@@ -223,6 +223,10 @@ struct PeriodResolver {
         for (name, start) in Self.namedPlans where ScalarText.hasWord(name, in: s, at: i) {
             return Cue(form: .namedPlan(start: start), range: i..<(i + 3))
         }
+        if s[i] == "第", let (n, after) = Self.ordinalFiveYearPlan(in: s, at: i) {
+            // From the third plan (1966–1970) on, each plan follows the one before.
+            return Cue(form: .namedPlan(start: 1966 + 5 * (n - 3)), range: i..<after)
+        }
         if ScalarText.isDigit(s[i]), i == 0 || !ScalarText.isDigit(s[i - 1]),
            let c = yearCue(at: i, in: s, limit: limit) ?? monthCue(at: i, in: s, limit: limit, earlier: earlier) {
             return c
@@ -317,15 +321,35 @@ struct PeriodResolver {
         return month > published.month ? published.year - 1 : published.year
     }
 
-    /// 三年, 5年, 两年 as a span: looking back (4年来, 近三年, 3年累计) or ahead (确保5年…).
+    /// 三年, 5年, 两年 as a span: looking back (4年来, 近三年, 3年累计) or ahead (确保5年…). Not after 个:
+    /// 两个十年 counts decades, 第二个十年 names one.
     private func spanCue(at i: Int, in s: [Unicode.Scalar], limit: Int) -> Cue? {
         guard i + 1 < s.count, s[i + 1] == "年", let n = Self.smallNumber(s[i]) ?? (ScalarText.isDigit(s[i]) ? Int(s[i].value - 48) : nil), n > 0,
-              i == 0 || (Self.smallNumber(s[i - 1]) == nil && !ScalarText.isDigit(s[i - 1]) && s[i - 1] != "第") else { return nil }
+              i == 0 || (Self.smallNumber(s[i - 1]) == nil && !ScalarText.isDigit(s[i - 1]) && s[i - 1] != "第" && s[i - 1] != "个") else { return nil }
         let next = i + 2 < s.count ? s[i + 2] : " "
         if "级前后底末度代内初中轻".unicodeScalars.contains(next) { return nil }
         let back = TextCues.lookBackAfterSpan.contains { ScalarText.hasWord($0, in: s, at: i + 2) }
             || TextCues.lookBackBeforeSpan.contains { ScalarText.hasWord($0, in: s, endingAt: i) }
         return Cue(form: back ? .lookBack(years: n) : .ahead(years: n), range: i..<(i + 2))
+    }
+
+    /// 第十四个五年 (the fourteenth five-year plan, 十四五 written out): the plan's number, from the
+    /// third on, and the index after 五年.
+    static func ordinalFiveYearPlan(in s: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
+        var j = i + 1
+        guard j < s.count, let first = smallNumber(s[j]) else { return nil }
+        var n = first
+        j += 1
+        if j < s.count, s[j] == "十", first < 10 {
+            n = first * 10
+            j += 1
+        }
+        if n % 10 == 0, j < s.count, let unit = smallNumber(s[j]), unit < 10 {
+            n += unit
+            j += 1
+        }
+        guard (3...20).contains(n), ScalarText.hasWord("个五年", in: s, at: j) else { return nil }
+        return (n, j + 3)
     }
 
     // MARK: - Digits
