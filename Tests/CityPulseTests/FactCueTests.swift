@@ -115,6 +115,7 @@ import Testing
         Row("全省新增众创空间30家。", title: "甲市：双创载体建设提速", published: "2024-03-01", "carriers 30 achievement 2024 mou"),
         Row("乙市市长介绍了工作。\n今年新增众创空间8家。", published: "2024-11-01", "carriers 8 achievement 2024 yi"),
         Row("从全国各地引进青年人才500名。", title: "甲市人才引进", published: "2024-11-01", "talent 500 achievement 2024 jia"),
+        Row("《乙市日报》报道显示，2023年引进青年人才1227人。", title: "甲市人才引进", published: "2024-11-01", "talent 1227 achievement 2023 jia"),
         Row("新增众创空间5家。", published: "2024-11-01", "carriers 5 achievement 2024 china"),
         Row("截至2023年底，全市累计建成众创空间56家，其中国家级众创空间8家。", title: "甲市双创", published: "2024-02-01",
             "carriers 56 achievement 2023 jia", "carriers 8 achievement 2023 jia"),

@@ -84,7 +84,7 @@ struct KindResolver {
         for word in TextCues.target {
             for r in ScalarText.occurrences(of: word, in: s, within: sentence) {
                 if r.upperBound < s.count, word.unicodeScalars.count == 2, TextCues.planNounFollowers.contains(s[r.upperBound]) { continue }
-                if insideTitle(r, in: s, sentence) { continue }
+                if ScalarText.isInsideTitle(r, in: s, from: sentence.lowerBound) { continue }
                 if TextCues.planFalseFriends.contains(where: { f in
                     ScalarText.occurrences(of: f, in: s, within: max(0, r.lowerBound - 2)..<min(s.count, r.upperBound + 2)).contains { $0.overlaps(r) }
                 }) { continue }
@@ -110,16 +110,5 @@ struct KindResolver {
     private func isObjectOfResult(_ p: Hit, in s: [Unicode.Scalar]) -> Bool {
         let from = max(0, p.range.lowerBound - 5)
         return ["完成", "实现", "超额"].contains { !ScalarText.occurrences(of: $0, in: s, within: from..<p.range.lowerBound).isEmpty }
-    }
-
-    /// Whether `r` lies inside 《…》 within the sentence.
-    private func insideTitle(_ r: Range<Int>, in s: [Unicode.Scalar], _ sentence: Range<Int>) -> Bool {
-        var i = r.lowerBound - 1
-        while i >= sentence.lowerBound {
-            if s[i] == "》" { return false }
-            if s[i] == "《" { return true }
-            i -= 1
-        }
-        return false
     }
 }

@@ -99,12 +99,13 @@ struct PlaceIndex: Sendable {
 
     /// The place nearest before `position` inside `scope`: a name of the gazetteer, or a word such as
     /// 全市 or 我省 standing for the document's own place at that level. A name after 从 or 自 is where
-    /// something came from (从全国各地引进) and is passed over.
+    /// something came from (从全国各地引进) and is passed over, and so is a name inside 《…》, which
+    /// titles a paper or a plan (《中国组织人事报》报道).
     func nearest(before position: Int, in s: [Unicode.Scalar], scope: Range<Int>, document: Hit?) -> Hit? {
         let range = scope.lowerBound..<min(position, scope.upperBound)
         guard !range.isEmpty else { return nil }
         var best: Hit?
-        for hit in hits(in: s, within: range) where !isSource(hit.range!, in: s) {
+        for hit in hits(in: s, within: range) where !isSource(hit.range!, in: s) && !ScalarText.isInsideTitle(hit.range!, in: s, from: scope.lowerBound) {
             if best == nil || hit.range!.lowerBound > best!.range!.lowerBound { best = hit }
         }
         for (word, levels) in TextCues.scopeWords where !declared.contains(word) {

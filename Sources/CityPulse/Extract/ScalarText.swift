@@ -39,6 +39,17 @@ enum ScalarText {
         return i - n >= 0 && hasWord(word, in: s, at: i - n)
     }
 
+    /// Whether `r` lies inside 《…》 opened at or after `lower`: the title of a plan, a law or a paper.
+    static func isInsideTitle(_ r: Range<Int>, in s: [Unicode.Scalar], from lower: Int) -> Bool {
+        var i = r.lowerBound - 1
+        while i >= lower {
+            if s[i] == "》" { return false }
+            if s[i] == "《" { return true }
+            i -= 1
+        }
+        return false
+    }
+
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
     static func isIdeograph(_ c: Unicode.Scalar) -> Bool { PinyinAnnotations.isIdeograph(c) }
