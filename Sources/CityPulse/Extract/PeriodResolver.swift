@@ -232,6 +232,10 @@ struct PeriodResolver {
             return c
         }
         for (word, offset) in Self.relatives where ScalarText.hasWord(word, in: s, at: i) {
+            // 去年以来: from the start of last year to the time of writing.
+            if offset < 0, let published, ScalarText.hasWord("以来", in: s, at: i + 2) {
+                return Cue(form: .since(year: published.year + offset, month: 1), range: i..<(i + 4))
+            }
             return Cue(form: .relative(offset: offset), range: i..<(i + 2))
         }
         for (word, a, b) in Self.halves where ScalarText.hasWord(word, in: s, at: i) {
