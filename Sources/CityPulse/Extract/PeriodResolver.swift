@@ -65,6 +65,10 @@ struct PeriodResolver {
         }) {
             return Scope(range: sentence, cues: all, governing: c, rule: "the span after the number in its sentence")
         }
+        // 目前已建设32个: the count stands at the time of writing, whatever year opens the paragraph.
+        if let now = TextCues.present.lazy.compactMap({ ScalarText.occurrences(of: $0, in: s, within: sentence.lowerBound..<q.start).first }).first {
+            return Scope(range: sentence, cues: all, rule: "a word of the present (\(String(String.UnicodeScalarView(s[now])))) before the number")
+        }
         if paragraph.lowerBound < sentence.lowerBound {
             var i = paragraph.lowerBound
             while i < sentence.lowerBound, s[i] == " " { i += 1 }
