@@ -154,6 +154,7 @@ import Testing
         Row("1-8月，甲市城镇新增就业19.6万人。其中，帮助高校毕业生就业创业6.2万人。", published: "2023-09-20",
             "jobs 196000 achievement 2023 jia"),
         Row("国家高新技术企业达1486家、众创空间119个。", published: "2024-06-01", "carriers 119 achievement 2024 china"),
+        Row("甲市已建成104条创业街区、45家众创空间。", published: "2024-06-01", "carriers 45 achievement 2024 jia"),
     ]
 
     @Test(arguments: kinds) func kind(_ row: Row) { #expect(Self.facts(row) == row.facts) }

@@ -111,8 +111,10 @@ struct MetricMatcher: Sendable {
                 return gap.allSatisfy(TextBoundaries.quotes.contains) ? (0, "the metric's word right after the numeral") : nil
             }
             var from = q.end
-            if gap.contains(where: TextBoundaries.listMarks.contains) {
+            if let mark = gap.firstIndex(where: TextBoundaries.listMarks.contains) {
                 if headsOwnNumber(hit, in: s, clause: clause, starts: starts) { return nil }
+                // 104条创业示范街、45个孵化基地: a number followed by its own noun shares no word after it.
+                if s[q.end..<mark].contains(where: { ScalarText.isIdeograph($0) && !TextCues.boundAfterNumber.contains($0) }) { return nil }
                 // 65家、累计178家省级众创空间: numbers listed before a shared word are measured from the last.
                 if let last = spans.last(where: { $0.lowerBound >= q.end && $0.upperBound <= hit.lowerBound }) { from = last.upperBound }
             }
