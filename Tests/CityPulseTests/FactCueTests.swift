@@ -155,6 +155,9 @@ import Testing
             "jobs 196000 achievement 2023 jia"),
         Row("国家高新技术企业达1486家、众创空间119个。", published: "2024-06-01", "carriers 119 achievement 2024 china"),
         Row("甲市已建成104条创业街区、45家众创空间。", published: "2024-06-01", "carriers 45 achievement 2024 jia"),
+        Row("全市共有80多家单位申报省级众创空间。", published: "2024-06-01"),
+        Row("专家对推荐申报的13家众创空间进行了评审。", published: "2024-06-01"),
+        Row("甲市孵化器已吸引120家企业入驻。", published: "2024-06-01"),
     ]
 
     @Test(arguments: kinds) func kind(_ row: Row) { #expect(Self.facts(row) == row.facts) }

@@ -10,6 +10,7 @@ import CityPulseQuantities
 ///   the word belongs to another item of the list;
 /// - a bare numeral (no counter) is claimed only by a word that follows it at once (十万大学生);
 /// - the word overlaps a longer word (筹集|市场 holds 集市);
+/// - the number counts those who apply for the thing or move into it (80家单位申报众创空间, 申报的13家);
 /// - for a metric that adds up over time (`sum`), nothing in the word or its clause says the people or
 ///   places came, stayed, were brought in or opened: 高校毕业生达33.6万人 is a cohort, not graduates kept.
 /// A word at the very end of the clause after 的 heads the counted phrase whatever its distance:
@@ -62,6 +63,7 @@ struct MetricMatcher: Sendable {
         where each.upperBound < s.count && TextCues.perUnitCounters.contains(s[each.upperBound]) {
             return nil
         }
+        if countsApplicants(q, in: s, clause: clause) { return nil }
         var best: (claim: Claim, distance: Int)?
         for (metric, words) in metricWords where metric.unitClasses.contains(q.unitClass.rawValue) {
             var hits: [Range<Int>] = []
@@ -136,6 +138,18 @@ struct MetricMatcher: Sendable {
         var end = hit.upperBound
         while end < clause.upperBound, !TextBoundaries.listMarks.contains(s[end]) { end += 1 }
         return starts.contains { $0 >= hit.upperBound && $0 < end }
+    }
+
+    /// Whether the number counts those who apply for something or move into it: a verb of applying
+    /// right before it (推荐申报的13家众创空间) or in its phrase after it (80多家单位申报众创空间,
+    /// 120家企业入驻).
+    private func countsApplicants(_ q: Quantity, in s: [Unicode.Scalar], clause: Range<Int>) -> Bool {
+        var before = q.start
+        if before > clause.lowerBound, s[before - 1] == "的" { before -= 1 }
+        if TextCues.applying.contains(where: { ScalarText.hasWord($0, in: s, endingAt: before) }) { return true }
+        var end = q.end
+        while end < clause.upperBound, end - q.end < 6, !TextBoundaries.listMarks.contains(s[end]) { end += 1 }
+        return TextCues.applying.contains { !ScalarText.occurrences(of: $0, in: s, within: q.end..<end).isEmpty }
     }
 
     /// Whether the counted phrase after the number runs on into a noun that is not the metric's
