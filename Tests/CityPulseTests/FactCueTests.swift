@@ -158,6 +158,8 @@ import Testing
         Row("全市共有80多家单位申报省级众创空间。", published: "2024-06-01"),
         Row("专家对推荐申报的13家众创空间进行了评审。", published: "2024-06-01"),
         Row("甲市孵化器已吸引120家企业入驻。", published: "2024-06-01"),
+        Row("到2027年，甲市将建成50个以上众创空间；培育建设100个工程技术研究中心。", published: "2024-06-01",
+            "carriers 50 target 2027 jia"),
     ]
 
     @Test(arguments: kinds) func kind(_ row: Row) { #expect(Self.facts(row) == row.facts) }

@@ -89,6 +89,10 @@ public struct FactExtractor: Sendable {
         guard let prior = (0..<index).last(where: { Self.isCandidate(quantities[$0]) && quantities[$0].unitClass == q.unitClass }),
               quantities[prior].start >= sentence.lowerBound,
               let claim = claimed[prior], claim.metric.unitClasses.contains(q.unitClass.rawValue), q.unitClass != .none else { return nil }
+        // 建成50个众创空间；培育100个研究中心: a number followed by a noun of its own counts that noun.
+        var after = q.end
+        while after < sentence.upperBound, TextCues.boundAfterNumber.contains(s[after]) || s[after] == "的" { after += 1 }
+        if after < sentence.upperBound, ScalarText.isIdeograph(s[after]), !matcher.hasMetricWord(touching: after, in: s) { return nil }
         let clause = context.clause(around: q.start..<q.end)
         var item = clause.lowerBound
         var k = q.start
