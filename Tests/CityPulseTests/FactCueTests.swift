@@ -83,6 +83,7 @@ import Testing
         Row("去年甲市引进青年人才将近3万名。", published: "2024-06-01", "talent 30000 achievement 2023 jia"),
         Row("甲市新增众创空间5家，累计达到42家。", published: "2024-06-01", "carriers 5 achievement 2024 jia", "carriers 42 achievement 2024 jia"),
         Row("甲市已建成众创空间25家，今年还将新建10家。", published: "2024-06-01", "carriers 25 achievement 2024 jia", "carriers 10 target 2024 jia"),
+        Row("遴选支持人才工程项目500余个，新来甲市大学生超35万人。", published: "2025-06-01", "retention 350000 achievement 2025 jia"),
     ]
 
     /// Period from the scope: 截至 over the sentences that continue it, spans ahead from their start,

@@ -13,8 +13,8 @@ enum TextCues {
     /// word stands in the sentence ("工程实施以来，累计已有…" reports a result).
     static let programmeWords: Set<String> = ["工程", "行动"]
     /// A plan word directly followed by one of these is a noun inside a name or a place in a text
-    /// (火炬计划统计的…, 在这份计划里), not a plan announced for the number.
-    static let planNounFollowers: Set<Unicode.Scalar> = ["统", "里", "中", "书", "名", "单"]
+    /// (火炬计划统计的…, 在这份计划里, 人才工程项目), not a plan announced for the number.
+    static let planNounFollowers: Set<Unicode.Scalar> = ["统", "里", "中", "书", "名", "单", "项"]
     /// Words that hold a plan word without announcing a plan: 将近 (nearly), 模拟, 虚拟, 计划生育, and
     /// the name of a five-year plan (十四五规划, 第十四个五年规划), which is a period, not an intention.
     static let planFalseFriends = ["将近", "模拟", "虚拟", "计划生育", "将军", "五规划", "五年规划", "五年计划"]
