@@ -87,6 +87,11 @@ struct PeriodResolver {
         if let glued = scope.glued { return Decision(value: clamped(glued.period, kind), rule: scope.rule, cue: glued.cue) }
         guard let c = scope.governing else {
             guard let published else { return Decision(value: nil, rule: "no time word and no publication date", cue: nil) }
+            // A result stated without a time word at a year's start reviews the year before (a work
+            // report in January: 新来甬大学生超35万人), not the weeks since New Year.
+            if kind == .achievement, published.month <= 2, scope.rule.isEmpty {
+                return Decision(value: .year(published.year - 1), rule: "a result published in January or February: the year before", cue: nil)
+            }
             let p = kind == .target ? Period.year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
             return Decision(value: p, rule: kind == .target ? "the publication year" : "from the start of the publication year to the publication date", cue: nil)
         }
