@@ -137,6 +137,7 @@ import Testing
             "markets 10 achievement 2024 jia", "markets 4 achievement 2024 east", "markets 4 achievement 2024 west",
             "markets 2 achievement 2024 south"),
         Row("甲市引进优秀教师164名、高层次医疗人员41名。", published: "2024-06-01", "talent 164 achievement 2024 jia", "talent 41 achievement 2024 jia"),
+        Row("甲市已建成专业类众创空间20家、综合类43家。", published: "2024-06-01", "carriers 20 achievement 2024 jia", "carriers 43 achievement 2024 jia"),
         Row("今年以来，甲市引进各类人才2.1万人，其中博士等青年人才300余人。", published: "2024-06-01",
             "talent 21000 achievement 2024 jia", "talent 300 achievement 2024 jia"),
     ]

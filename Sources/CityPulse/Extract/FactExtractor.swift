@@ -148,6 +148,12 @@ public struct FactExtractor: Sendable {
            !matcher.mentionsAnyMetric(in: s, within: itemRange) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "an object listed under the verb of the fact before it")
         }
+        // 建成品质类便民生活圈20个、基本保障类43个: kinds of the same thing listed, each named by its class.
+        if item > clause.lowerBound, item - 1 == quantities[prior].end, !itemRange.isEmpty, q.unit == quantities[prior].unit,
+           case let mark = s[itemRange.upperBound - 1], TextCues.classSuffixes.contains(mark),
+           claim.word.lowerBound > 0, s[claim.word.lowerBound - 1] == mark {
+            return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "a kind of the fact before it, listed by its class")
+        }
         if q.unit == quantities[prior].unit, q.unitClass == quantities[prior].unitClass,
            TextCues.goalNouns.contains(where: { ScalarText.hasWord($0, in: s, endingAt: q.start) }) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "the goal restated for the fact before it")

@@ -33,6 +33,8 @@ enum TextCues {
     /// 来 in these words is time, not coming: 以来, 年来, 未来…
     static let timeLai: Set<Unicode.Scalar> = ["以", "年", "未", "后", "原", "本", "从", "起", "近", "月", "出", "下", "上", "过", "将"]
 
+    /// Endings of a class name in a list of kinds (品质类…20个、基本保障类43个; 孵化型, 服务型).
+    static let classSuffixes: Set<Unicode.Scalar> = ["类", "型"]
     /// Verbs of applying or moving in: a number of their subjects counts applicants or tenants.
     static let applying = ["申报", "申请", "报名", "参评", "入驻", "进驻", "入孵"]
     /// What may stand between a number and a list mark without being a noun of its own (50个以上、).
