@@ -1,13 +1,15 @@
 import CityPulseQuantities
 
 /// Reads the period a number refers to from the time words around it: 2024年, 2023年至2025年, 今年/去年
-/// (relative to the publication date), 截至2021年底 and 截至9月底, 1至6月 and 上半年, "十四五", spans looking
-/// back (4年来, 近三年, 3年累计) and spans ahead (确保5年…, 三年十万, counted from the programme's start).
+/// (relative to the publication date) and 去年以来, 截至2021年底 and 截至9月底, 1至6月 and 上半年, "十四五"
+/// and 第十四个五年, spans looking back (4年来, 近三年, 3年累计) and spans ahead (确保5年…, 三年十万,
+/// counted from the programme's start).
 ///
 /// The time word nearest before the number in its clause governs it, else the nearest before it in its
 /// sentence (a sentence opening with 其中 continues the one before), else a span or deadline after it in
-/// the sentence (划定856个…，2023年至2025年…推进), else a time word opening its paragraph (2017年，… as a
-/// year's review), else the publication date.
+/// the sentence (划定856个…，2023年至2025年…推进); else a word of the present before it (目前, 近日) dates it
+/// to the publication; else a time word opening its paragraph (2017年，… as a year's review), else the
+/// publication date (a result published in January or February: the year before).
 struct PeriodResolver {
     var policyStart: Day?
     var published: Day?
