@@ -84,6 +84,7 @@ import Testing
         Row("甲市新增众创空间5家，累计达到42家。", published: "2024-06-01", "carriers 5 achievement 2024 jia", "carriers 42 achievement 2024 jia"),
         Row("甲市已建成众创空间25家，今年还将新建10家。", published: "2024-06-01", "carriers 25 achievement 2024 jia", "carriers 10 target 2024 jia"),
         Row("遴选支持人才工程项目500余个，新来甲市大学生超35万人。", published: "2025-06-01", "retention 350000 achievement 2025 jia"),
+        Row("开展对接活动，以实现全市城镇新增就业5万人的目标。", title: "甲市就业", published: "2010-09-19", "jobs 50000 target 2010 jia"),
     ]
 
     /// Period from the scope: 截至 over the sentences that continue it, spans ahead from their start,

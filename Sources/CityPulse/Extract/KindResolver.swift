@@ -2,7 +2,8 @@ import CityPulseQuantities
 
 /// Decides whether a number is a plan (target) or a result (achievement) from the words of its
 /// sentence, the period it refers to and the release's headline. In order:
-/// 0. a goal noun right before the number (完成年目标任务12500人的98.5%) makes it the goal itself;
+/// 0. a goal noun right before the number (完成年目标任务12500人的98.5%) or after it and 的 (实现…10万人的
+///    目标) makes it the goal itself;
 /// 1. a result word before the number (已, 累计, 截至…) decides, unless a plan word opens its clause and
 ///    frames it (原定于2026年底实现…, 确保高质量完成…): then it is a plan;
 /// 2. a plan word before the number in the sentence (计划, 将, 力争, 目标…), unless it is what a result
@@ -36,6 +37,12 @@ struct KindResolver {
                 let n = goal.unicodeScalars.count
                 return Decision(value: .target, rule: "the number is the goal itself", cue: (end - n)..<end)
             }
+        }
+        // 以实现新增就业10万人的目标: the number names the goal reached for, whatever the verb before it.
+        var after = q.end
+        while after < clause.upperBound, s[after] == "的" || TextBoundaries.quotes.contains(s[after]) { after += 1 }
+        if after > q.end, let goal = TextCues.goalNouns.first(where: { $0 != "计划" && ScalarText.hasWord($0, in: s, at: after) }) {
+            return Decision(value: .target, rule: "the number is the goal itself", cue: after..<(after + goal.unicodeScalars.count))
         }
         let planBefore = firm.last { $0.range.upperBound <= q.start }
         let resultBefore = results.last { $0.range.upperBound <= q.start }
