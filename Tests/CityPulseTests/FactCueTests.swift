@@ -106,6 +106,8 @@ import Testing
         Row("去年8月，甲市入选试点城市。目前，全市已建成众创空间32家。", published: "2022-04-11", "carriers 32 achievement 2022 jia"),
         Row("甲市新增众创空间8家。", published: "2025-01-14", "carriers 8 achievement 2024 jia"),
         Row("近日，甲市新认定众创空间5家。", published: "2025-01-14", "carriers 5 achievement 2025 jia"),
+        Row("甲市计划到2025年底建成众创空间100家，目前已建成60家。", published: "2024-05-01",
+            "carriers 100 target 2025 jia", "carriers 60 achievement 2024 jia"),
         Row("2019年，甲市工作成效明显。新增众创空间6家，城镇新增就业3万人。", published: "2020-01-10",
             "carriers 6 achievement 2019 jia", "jobs 30000 achievement 2019 jia"),
         Row("甲市在第十四个五年规划期间已建成众创空间6家。", published: "2024-06-01", "carriers 6 achievement 2024 jia"),

@@ -33,6 +33,14 @@ struct PeriodResolver {
         var range: Range<Int>
         /// An explicit year that labels a report (2025年政府工作报告) rather than dating a number.
         var reportYear = false
+
+        /// 2022年以来, 今年, 近三年: a span that already runs to the time of writing.
+        var runsToPublication: Bool {
+            switch form {
+            case .since, .relative(offset: 0), .lookBack: true
+            default: false
+            }
+        }
     }
 
     /// The time word that governs a number and the time words around it, read once per number; the
@@ -55,11 +63,19 @@ struct PeriodResolver {
             return Scope(range: sentence, cues: all, glued: (glued.0, glued.1), rule: "a programme named by its span and goal")
         }
         let usable = all.filter { !$0.reportYear }
+        // 目前已建设32个, and 计划到2025年底建成100个，目前已建成60个: a word of the present after the
+        // last time word dates the count to the time of writing (a 以来 span already runs to it).
+        let now = TextCues.present.compactMap { ScalarText.occurrences(of: $0, in: s, within: sentence.lowerBound..<q.start).last }
+            .max { $0.lowerBound < $1.lowerBound }
+        func present(after c: Cue?) -> Scope? {
+            guard let now, c.map({ now.lowerBound >= $0.range.upperBound && !$0.runsToPublication }) ?? true else { return nil }
+            return Scope(range: sentence, cues: all, rule: "a word of the present (\(String(String.UnicodeScalarView(s[now])))) before the number")
+        }
         if let c = usable.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
-            return Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its clause")
+            return present(after: c) ?? Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its clause")
         }
         if let c = usable.last(where: { $0.range.upperBound <= q.start }) {
-            return Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its sentence")
+            return present(after: c) ?? Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its sentence")
         }
         if let c = usable.first(where: { c in
             guard c.range.lowerBound >= q.end else { return false }
@@ -67,10 +83,7 @@ struct PeriodResolver {
         }) {
             return Scope(range: sentence, cues: all, governing: c, rule: "the span after the number in its sentence")
         }
-        // 目前已建设32个: the count stands at the time of writing, whatever year opens the paragraph.
-        if let now = TextCues.present.lazy.compactMap({ ScalarText.occurrences(of: $0, in: s, within: sentence.lowerBound..<q.start).first }).first {
-            return Scope(range: sentence, cues: all, rule: "a word of the present (\(String(String.UnicodeScalarView(s[now])))) before the number")
-        }
+        if let scope = present(after: nil) { return scope }
         if paragraph.lowerBound < sentence.lowerBound {
             var i = paragraph.lowerBound
             while i < sentence.lowerBound, s[i] == " " { i += 1 }
