@@ -80,6 +80,8 @@ import Testing
         Row("今年甲市新增众创空间8家。", published: "2024-12-20", "carriers 8 achievement 2024 jia"),
         Row("甲市全年城镇新增就业5万人以上。", published: "2024-12-20", "jobs 50000 target 2024 jia"),
         Row("甲市已开放夜市12处，计划年底前再开放8处。", published: "2024-06-01", "markets 12 achievement 2024 jia", "markets 8 target 2024 jia"),
+        Row("甲市2023年城镇新增就业目标为14万人，截至11月底已完成13.6万人。", published: "2023-12-15",
+            "jobs 140000 target 2023 jia", "jobs 136000 achievement 2023 jia"),
         Row("去年甲市引进青年人才将近3万名。", published: "2024-06-01", "talent 30000 achievement 2023 jia"),
         Row("甲市新增众创空间5家，累计达到42家。", published: "2024-06-01", "carriers 5 achievement 2024 jia", "carriers 42 achievement 2024 jia"),
         Row("甲市已建成众创空间25家，今年还将新建10家。", published: "2024-06-01", "carriers 25 achievement 2024 jia", "carriers 10 target 2024 jia"),

@@ -117,7 +117,7 @@ public struct FactExtractor: Sendable {
         if !itemRange.isEmpty, isPlaceList(itemRange, in: s, declaredOnly: !opened) {
             return MetricMatcher.Claim(metric: claim.metric, word: claim.word, rule: "a breakdown by place of the fact before it")
         }
-        let bare = strippingTime(itemRange, in: s)
+        let bare = strippingTime(itemRange, in: s, published: context.published)
         // 新增众创空间5家，累计达到42家; 已建成25家，今年还将新建10家: only verbs of coming, opening or
         // reaching before the number, its noun left out.
         if !bare.isEmpty, q.unit == quantities[prior].unit, isOnlyVerbs(bare, in: s) {
@@ -201,14 +201,17 @@ public struct FactExtractor: Sendable {
         return verbs > 0 && covered.allSatisfy { $0 }
     }
 
-    /// `r` without the time words and adverbs that open it (2021年, 三年合计, 当年).
-    private func strippingTime(_ r: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
+    /// `r` without the time words and adverbs that open it (2021年, 三年合计, 当年, 截至11月底).
+    private func strippingTime(_ r: Range<Int>, in s: [Unicode.Scalar], published: Day?) -> Range<Int> {
         var from = r.lowerBound
-        let cues = PeriodResolver(policyStart: pipeline.policyStart, published: nil).cues(in: s, r)
+        // The publication date lets a month without its year (11月底) be read as a time word.
+        let cues = PeriodResolver(policyStart: pipeline.policyStart, published: published).cues(in: s, r)
         var moved = true
         while moved, from < r.upperBound {
             moved = false
-            if let c = cues.first(where: { $0.range.lowerBound == from }) {
+            // 截至11月底: the date's cue starts after its marker.
+            let marker = ["截至", "截止", "到"].first { ScalarText.hasWord($0, in: s, at: from) }.map { $0.unicodeScalars.count } ?? 0
+            if let c = cues.first(where: { $0.range.lowerBound == from || (marker > 0 && $0.range.lowerBound == from + marker) }) {
                 from = c.range.upperBound
                 moved = true
             }

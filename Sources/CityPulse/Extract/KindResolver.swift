@@ -49,7 +49,9 @@ struct KindResolver {
         if let r = resultBefore, planBefore == nil || r.range.lowerBound > planBefore!.range.lowerBound {
             // A plan word frames the result word in its clause (原定于…实现); a plan word anywhere before
             // frames the words a plan reaches for (力争到2027年，…达到100家).
-            let scope = TextCues.reachedInPlans.contains(r.word) ? sentence : TextContext.span(around: r.range, in: s, ends: TextBoundaries.clauseEnds)
+            // 已完成 is done, whatever plan the sentence names (目标为14万人，截至11月底已完成13.6万人).
+            let reached = TextCues.reachedInPlans.contains(r.word) && !(r.range.lowerBound > 0 && s[r.range.lowerBound - 1] == "已")
+            let scope = reached ? sentence : TextContext.span(around: r.range, in: s, ends: TextBoundaries.clauseEnds)
             if let frame = firm.last(where: { $0.range.upperBound <= r.range.lowerBound && $0.range.lowerBound >= scope.lowerBound }) {
                 return Decision(value: .target, rule: "a plan word framing the result word", cue: frame.range)
             }
