@@ -108,6 +108,8 @@ import Testing
         Row("去年8月，甲市入选试点城市。目前，全市已建成众创空间32家。", published: "2022-04-11", "carriers 32 achievement 2022 jia"),
         Row("甲市新增众创空间8家。", published: "2025-01-14", "carriers 8 achievement 2024 jia"),
         Row("近日，甲市新认定众创空间5家。", published: "2025-01-14", "carriers 5 achievement 2025 jia"),
+        Row("全年全市城镇新增就业9.2万人，超额完成目标任务。", title: "甲市就业", published: "2024-01-12", "jobs 92000 achievement 2023 jia"),
+        Row("2023年，甲市启动“三年十万”青年人才工程，全年共引进青年人才2.8万名。", published: "2024-03-12", "talent 28000 achievement 2023 jia"),
         Row("甲市计划到2025年底建成众创空间100家，目前已建成60家。", published: "2024-05-01",
             "carriers 100 target 2025 jia", "carriers 60 achievement 2024 jia"),
         Row("2019年，甲市工作成效明显。新增众创空间6家，城镇新增就业3万人。", published: "2020-01-10",
@@ -176,6 +178,18 @@ import Testing
     @Test(arguments: regions) func region(_ row: Row) { #expect(Self.facts(row) == row.facts) }
     @Test(arguments: lists) func list(_ row: Row) { #expect(Self.facts(row) == row.facts) }
     @Test(arguments: distractors) func distractor(_ row: Row) { #expect(Self.facts(row) == row.facts) }
+
+    /// 全年 in the number's clause is the whole year, not the half year that opens the paragraph; in a
+    /// later clause it leaves the half year governing.
+    @Test func aWholeYearGoalAfterAHalfYear() {
+        let text = "上半年，甲市新引进青年人才2.2万名，完成全年目标的55%，其中引进博士300名。全年目标为引进青年人才4万名。"
+        let document = Document(path: "t.html", sourceID: "t", contentHash: "", encoding: "UTF-8", title: nil,
+                                published: Day(iso: "2024-07-20"), text: text)
+        let facts = Self.extractor.extract(document).flatMap(\.facts)
+        #expect(facts.map { "\($0.value) \($0.kind.rawValue) \($0.period.map { "\($0.start)..\($0.end)" } ?? "-")" } == [
+            "22000 achievement 2024-01-01..2024-06-30", "300 achievement 2024-01-01..2024-06-30", "40000 target 2024-01-01..2024-12-31",
+        ])
+    }
 
     /// Equal values in different places are not merged away when facts are reconciled.
     @Test func equalValuesInDifferentPlacesStayApart() {

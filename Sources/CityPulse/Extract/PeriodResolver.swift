@@ -28,6 +28,9 @@ struct PeriodResolver {
             /// 2023年以来, 2022年6月以来: from then to the time of writing.
             case since(year: Int, month: Int)
             case ahead(years: Int)
+            /// 全年: the whole year of writing. It governs only a number in its own clause: in
+            /// 上半年…，完成全年目标任务的52%，其中… the half year still governs what follows.
+            case wholeYear
         }
         var form: Form
         var range: Range<Int>
@@ -74,7 +77,10 @@ struct PeriodResolver {
         if let c = usable.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
             return present(after: c) ?? Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its clause")
         }
-        if let c = usable.last(where: { $0.range.upperBound <= q.start }) {
+        if let c = usable.last(where: { c in
+            if case .wholeYear = c.form { return false }
+            return c.range.upperBound <= q.start
+        }) {
             return present(after: c) ?? Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its sentence")
         }
         if let c = usable.first(where: { c in
@@ -165,6 +171,15 @@ struct PeriodResolver {
                 start = Day(year: published?.year ?? y, month: 1, day: 1)!
             }
             return Period(start: min(start, end), end: end)
+        case .wholeYear:
+            // 2023年，…，全年共有2.8万名: the year named before it in the sentence. Else the year of
+            // writing, or for a result stated in January or February, the year before.
+            for named in scope.cues.reversed() where named.range.upperBound <= c.range.lowerBound && !named.reportYear {
+                if case .year(let y) = named.form { return clamped(.year(y), kind) }
+            }
+            guard let published else { return nil }
+            if kind == .achievement, published.month <= 2 { return .year(published.year - 1) }
+            return clamped(.year(published.year), kind)
         case .relative(let offset):
             guard let published else { return nil }
             let year = published.year + offset
@@ -262,6 +277,7 @@ struct PeriodResolver {
             }
             return Cue(form: .relative(offset: offset), range: i..<(i + 2))
         }
+        if ScalarText.hasWord("全年", in: s, at: i) { return Cue(form: .wholeYear, range: i..<(i + 2)) }
         for (word, a, b) in Self.halves where ScalarText.hasWord(word, in: s, at: i) {
             let n = word.unicodeScalars.count
             // 2023年上半年 is read with its year; 三季度 inside 前三季度 was taken whole.
