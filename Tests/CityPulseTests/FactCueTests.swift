@@ -108,6 +108,7 @@ import Testing
         Row("去年8月，甲市入选试点城市。目前，全市已建成众创空间32家。", published: "2022-04-11", "carriers 32 achievement 2022 jia"),
         Row("甲市新增众创空间8家。", published: "2025-01-14", "carriers 8 achievement 2024 jia"),
         Row("近日，甲市新认定众创空间5家。", published: "2025-01-14", "carriers 5 achievement 2025 jia"),
+        Row("甲市现有众创空间418家。", published: "2025-02-20", "carriers 418 achievement 2025 jia"),
         Row("全年全市城镇新增就业9.2万人，超额完成目标任务。", title: "甲市就业", published: "2024-01-12", "jobs 92000 achievement 2023 jia"),
         Row("2023年，甲市启动“三年十万”青年人才工程，全年共引进青年人才2.8万名。", published: "2024-03-12", "talent 28000 achievement 2023 jia"),
         Row("甲市计划到2025年底建成众创空间100家，目前已建成60家。", published: "2024-05-01",

@@ -6,7 +6,7 @@ enum TextCues {
     /// A result the text reports. Checked before plan words: "工程实施以来，累计已有…" reports a result.
     static let achievement = ["已", "累计", "完成", "实现", "达到", "截至", "截止", "共有", "共计", "新增了", "以来", "建成了", "目前", "现有"]
     /// Words that date a count to the time of writing (目前已建成…, 近日新认定…).
-    static let present = ["目前", "当前", "至今", "现已", "近日", "日前", "近期", "最近"]
+    static let present = ["目前", "当前", "至今", "现已", "现有", "近日", "日前", "近期", "最近"]
     /// Result words that a plan also reaches for (力争…达到, 确保…完成, 计划…实现).
     static let reachedInPlans: Set<String> = ["达到", "实现", "完成"]
     /// Plan words that also name programmes (…工程, …行动): they announce a plan only when no result
