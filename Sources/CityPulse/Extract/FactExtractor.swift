@@ -210,7 +210,7 @@ public struct FactExtractor: Sendable {
         while moved, from < r.upperBound {
             moved = false
             // 截至11月底: the date's cue starts after its marker.
-            let marker = ["截至", "截止", "到"].first { ScalarText.hasWord($0, in: s, at: from) }.map { $0.unicodeScalars.count } ?? 0
+            let marker = PeriodResolver.untilMarkers.first { ScalarText.hasWord($0, in: s, at: from) }.map { $0.unicodeScalars.count } ?? 0
             if let c = cues.first(where: { $0.range.lowerBound == from || (marker > 0 && $0.range.lowerBound == from + marker) }) {
                 from = c.range.upperBound
                 moved = true

@@ -57,6 +57,8 @@ struct PeriodResolver {
         /// A programme's span glued to the number (三年十万), which governs before any time word.
         var glued: (period: Period, cue: Range<Int>)?
         var rule: String
+        /// A word of the present (目前, 近日) dates the number to the publication.
+        var atPresent = false
     }
 
     /// Which time word governs the number.
@@ -72,7 +74,7 @@ struct PeriodResolver {
             .max { $0.lowerBound < $1.lowerBound }
         func present(after c: Cue?) -> Scope? {
             guard let now, c.map({ now.lowerBound >= $0.range.upperBound && !$0.runsToPublication }) ?? true else { return nil }
-            return Scope(range: sentence, cues: all, rule: "a word of the present (\(String(String.UnicodeScalarView(s[now])))) before the number")
+            return Scope(range: sentence, cues: all, rule: "a word of the present (\(String(String.UnicodeScalarView(s[now])))) before the number", atPresent: true)
         }
         if let c = usable.last(where: { $0.range.upperBound <= q.start && $0.range.lowerBound >= clause.lowerBound }) {
             return present(after: c) ?? Scope(range: sentence, cues: all, governing: c, rule: "the time word before the number in its clause")
@@ -110,7 +112,7 @@ struct PeriodResolver {
             guard let published else { return Decision(value: nil, rule: "no time word and no publication date", cue: nil) }
             // A result stated without a time word at a year's start reviews the year before (a work
             // report in January: 新来甬大学生超35万人), not the weeks since New Year.
-            if kind == .achievement, published.month <= 2, scope.rule.isEmpty {
+            if kind == .achievement, published.month <= 2, !scope.atPresent {
                 return Decision(value: .year(published.year - 1), rule: "a result published in January or February: the year before", cue: nil)
             }
             let p = kind == .target ? Period.year(published.year) : Period(start: Day(year: published.year, month: 1, day: 1)!, end: published)
@@ -414,9 +416,12 @@ struct PeriodResolver {
         }
     }
 
-    /// 截至, 截止, 到 or 至 right before `i` (at most one scalar such as 于 between).
+    /// The words that make a date the end of a count (截至2024年底).
+    static let untilMarkers = ["截至", "截止", "到", "至"]
+
+    /// One of `untilMarkers` right before `i` (at most one scalar such as 于 between).
     static func untilMarker(before i: Int, in s: [Unicode.Scalar]) -> Bool {
-        for marker in ["截至", "截止", "到", "至"] {
+        for marker in untilMarkers {
             if ScalarText.hasWord(marker, in: s, endingAt: i) { return true }
             if i > 0, s[i - 1] == "于" || s[i - 1] == " ", ScalarText.hasWord(marker, in: s, endingAt: i - 1) { return true }
         }
